@@ -1,0 +1,20 @@
+using SadTalker.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAppConfiguration();
+builder.AddData();
+builder.AddAccounts();
+builder.AddInference();
+builder.AddUi();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+app.UseAppPipeline();
+app.MapAppEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point type, public for <c>WebApplicationFactory</c> tests.</summary>
+public partial class Program;

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SadTalker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on TestServer with the repository root as content root (so the root appsettings.json and wwwroot/
+/// are what it uses) and a fresh data folder (SQLite file, keys) per factory.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDir _data = new("sadtalker-app");
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public string DataDir => _data.Path;
+
+    /// <summary>Overrides a configuration value before the host starts.</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepoPaths.Root);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:DataDir", _data.Path);
+        builder.UseSetting("Inference:Device", "cpu");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _data.Dispose();
+        }
+    }
+}
