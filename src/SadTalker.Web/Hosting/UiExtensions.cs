@@ -29,10 +29,23 @@ public static class UiExtensions
         // Keys under the data folder: sign-in cookies survive restarts and live with the rest of the installation.
         builder.Services.AddDataProtection().SetApplicationName("SadTalker.Web");
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<StorageOptions>, IHostEnvironment>((options, storage, env) =>
+            .Configure<IOptions<StorageOptions>, IHostEnvironment, ILoggerFactory>((options, storage, env, logs) =>
                 options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(storage.Value.ResolveDataDir(env.ContentRootPath), "keys")),
-                    Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+                    CreatePrivateDirectory(Path.Combine(storage.Value.ResolveDataDir(env.ContentRootPath), "keys")), logs));
+    }
+
+    /// <summary>Creates a folder only the app's user can read (key material lives there).</summary>
+    internal static DirectoryInfo CreatePrivateDirectory(string path)
+    {
+        var dir = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return dir;
     }
 
     public static void UseAppPipeline(this WebApplication app)

@@ -32,6 +32,14 @@ public sealed class ShellBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await session.LogoutAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+
+        // The Admin locks the second account from the users page.
+        await session.LoginAsync("first@example.test", Infrastructure.IdentityForms.Password);
+        await session.WaitForCircuitAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lock second@example.test" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unlock second@example.test" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "second@example.test" })).ToContainTextAsync("Locked");
     }
 
     [Fact]

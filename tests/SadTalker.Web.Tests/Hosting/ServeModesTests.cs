@@ -20,6 +20,12 @@ public sealed class ServeModesTests
         await app.StartAsync(TimeSpan.FromSeconds(90));
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         await WebRootTests.AssertServesRootAssetsAsync(client);
+
+        // SADTALKER_-prefixed environment variables override appsettings.json (data folder, device).
+        using var health = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+        Assert.Equal(data.Path, health.RootElement.GetProperty("disk").GetProperty("path").GetString());
+        Assert.Equal("CPU requested in configuration", health.RootElement.GetProperty("onnxRuntime").GetProperty("reason").GetString());
+        Assert.True(File.Exists(Path.Combine(data.Path, "sadtalker.db")), "the SQLite database was not created in the data folder");
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:DataDir", _data.Path);
         builder.UseSetting("Inference:Device", "cpu");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
