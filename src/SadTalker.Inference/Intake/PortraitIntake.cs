@@ -1,4 +1,3 @@
-using System.Globalization;
 using SadTalker.Inference.Imaging;
 
 namespace SadTalker.Inference.Intake;
@@ -43,9 +42,10 @@ public sealed class PortraitIntake
         var header = ImageFormatSniffer.Sniff(data);
         if (header.PixelCount > _limits.MaxImagePixels)
         {
-            throw new IntakeException(IntakeErrorCodes.ImageTooManyPixels, string.Create(
-                CultureInfo.InvariantCulture,
-                $"The image is {header.Width} x {header.Height} pixels ({header.PixelCount / 1e6:0.#} megapixels); the limit is {_limits.MaxImagePixels / 1e6:0.#} megapixels."));
+            throw new IntakeException(
+                IntakeErrorCodes.ImageTooManyPixels,
+                FormattableString.Invariant($"The image is {header.Width} x {header.Height} pixels ") +
+                FormattableString.Invariant($"({header.PixelCount / 1e6:0.#} megapixels); the limit is {_limits.MaxImagePixels / 1e6:0.#} megapixels."));
         }
 
         ImageFormatSniffer.EnsureComplete(data, header.Format);
@@ -106,9 +106,10 @@ public sealed class PortraitIntake
         var expected = header.PixelCount * RgbImage.Channels;
         if (decoded.StandardOutput.LongLength != expected)
         {
+            var reason = FfmpegErrorSummary.Summarize(decoded.StandardError);
             throw new IntakeException(
                 IntakeErrorCodes.ImageCorrupt,
-                $"The image is damaged: its pixel data does not match its declared size (decoder: {FfmpegErrorSummary.Summarize(decoded.StandardError)}).");
+                $"The image is damaged: its pixel data does not match its declared size (decoder: {reason}).");
         }
 
         return new RgbImage(header.Width, header.Height, decoded.StandardOutput);
