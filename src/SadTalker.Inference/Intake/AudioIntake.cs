@@ -32,6 +32,8 @@ public sealed class AudioIntake
     public AudioIntake(IntakeLimits? limits = null, MediaTool? ffprobe = null, MediaTool? ffmpeg = null)
     {
         _limits = limits ?? new IntakeLimits();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_limits.MaxAudioBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_limits.MaxAudioDuration, TimeSpan.Zero);
         _ffprobe = ffprobe ?? MediaTool.Ffprobe;
         _ffmpeg = ffmpeg ?? MediaTool.Ffmpeg;
     }

@@ -22,6 +22,8 @@ public sealed class PortraitIntake
         ArgumentNullException.ThrowIfNull(faceCheck);
         _faceCheck = faceCheck;
         _limits = limits ?? new IntakeLimits();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_limits.MaxImageBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_limits.MaxImagePixels);
         _ffmpeg = ffmpeg ?? MediaTool.Ffmpeg;
     }
 
@@ -93,7 +95,8 @@ public sealed class PortraitIntake
                 ["-v", "error", "-noautorotate", "-f", demuxer, "-i", "pipe:0",
                  "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
                 data,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                expectedOutputBytes: (int)Math.Min(header.PixelCount * RgbImage.Channels, Array.MaxLength)).ConfigureAwait(false);
         }
         catch (MediaToolException ex) when (ex.ExitCode is not null)
         {

@@ -134,6 +134,20 @@ public sealed class ImageFormatSnifferTests : IDisposable
     }
 
     [Fact]
+    public async Task Sniff_AnimatedWebP_IsUnsupported()
+    {
+        var path = await TestMedia.ConvertAsync(
+            _temp, "coffee.png", "alpha.webp", "-vf", "format=rgba,colorchannelmixer=aa=0.5", "-c:v", "libwebp", "-frames:v", "1");
+        var data = await File.ReadAllBytesAsync(path);
+        Assert.Equal("VP8X", Encoding.ASCII.GetString(data, 12, 4));
+        data[20] |= 0x02; // VP8X flags: animation
+
+        var ex = AssertCode("image.unsupported_format", () => ImageFormatSniffer.Sniff(data));
+
+        Assert.Contains("Animated WebP", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sniff_Empty_IsImageEmpty() => AssertCode("image.empty", () => ImageFormatSniffer.Sniff([]));
 
     [Theory]
