@@ -6,6 +6,7 @@ builder.AddAppConfiguration();
 builder.AddData();
 builder.AddAccounts();
 builder.AddInference();
+builder.AddLibrary();
 builder.AddUi();
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Radzen;
 using SadTalker.Web.Components;
 using SadTalker.Web.Features.Admin;
 using SadTalker.Web.Features.Health;
+using SadTalker.Web.Features.Library;
 
 namespace SadTalker.Web.Hosting;
 
@@ -69,5 +70,6 @@ public static class UiExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthEndpoint();
+        app.MapLibraryEndpoints();
     }
 }

@@ -1,0 +1,7 @@
+namespace SadTalker.Web.Features.Library;
+
+public enum MediaKind
+{
+    Portrait,
+    Audio,
+}
