@@ -7,6 +7,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<TeamInvite> TeamInvites => Set<TeamInvite>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -16,5 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(s => s.Key).HasMaxLength(128);
             e.Property(s => s.Value).HasMaxLength(4000);
         });
+        builder.ApplyConfiguration(new TeamConfiguration());
+        builder.ApplyConfiguration(new TeamMemberConfiguration());
+        builder.ApplyConfiguration(new TeamInviteConfiguration());
     }
 }
