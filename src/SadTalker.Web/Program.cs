@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAppConfiguration();
 builder.AddData();
 builder.AddAccounts();
+builder.AddTeams();
 builder.AddInference();
 builder.AddLibrary();
 builder.AddUi();

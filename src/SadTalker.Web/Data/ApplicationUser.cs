@@ -7,4 +7,10 @@ public class ApplicationUser : IdentityUser
 {
     /// <summary>When the account was registered (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// The team last chosen in the header. Not a foreign key (SQLite cannot add one to an existing table without
+    /// rebuilding it): the value is checked against the memberships on every read, see <c>ActiveTeam</c>.
+    /// </summary>
+    public Guid? ActiveTeamId { get; set; }
 }

@@ -7,6 +7,7 @@ using SadTalker.Web.Components;
 using SadTalker.Web.Features.Admin;
 using SadTalker.Web.Features.Health;
 using SadTalker.Web.Features.Library;
+using SadTalker.Web.Features.Teams;
 
 namespace SadTalker.Web.Hosting;
 
@@ -71,5 +72,6 @@ public static class UiExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthEndpoint();
         app.MapLibraryEndpoints();
+        app.MapTeamEndpoints();
     }
 }

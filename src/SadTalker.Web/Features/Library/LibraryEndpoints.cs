@@ -66,7 +66,16 @@ public static class LibraryEndpoints
             return forged;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (received, rejected) = await MultipartUpload.ReadAsync(http.Request, blobs, maxBytes, what, ct);
+        if (received is not null)
+        {
+            var bytes = new FileInfo(received.TempFile).Length;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LibraryEndpoints)).LogInformation(
+                "Upload received: {Bytes} bytes in {Milliseconds} ms ({MegabytesPerSecond:0.0} MB/s)",
+                bytes, clock.ElapsedMilliseconds, bytes / 1e6 / Math.Max(clock.Elapsed.TotalSeconds, 1e-6));
+        }
+
         if (rejected is not null)
         {
             return Results.Json(new { code = rejected.Code, error = rejected.Message }, statusCode: rejected.StatusCode);
