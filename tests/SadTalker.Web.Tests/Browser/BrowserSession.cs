@@ -7,11 +7,13 @@ namespace SadTalker.Web.Tests.Browser;
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly TempDir _data;
-    private IBrowserContext? _context;
+    private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _contexts = [];
 
-    private BrowserSession(TempDir data)
+    private BrowserSession(TempDir data, IBrowser browser)
     {
         _data = data;
+        _browser = browser;
         App = AppProcess.ForBuiltApp(data.Path);
     }
 
@@ -21,28 +23,37 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(IBrowser browser)
     {
-        var session = new BrowserSession(new TempDir("sadtalker-e2e"));
+        var session = new BrowserSession(new TempDir("sadtalker-e2e"), browser);
         await session.App.StartAsync();
-        session._context = await browser.NewContextAsync(new() { BaseURL = session.App.BaseUrl });
-        session._context.SetDefaultTimeout(15_000);
-        session.Page = await session._context.NewPageAsync();
+        session.Page = await session.NewPageAsync();
         return session;
     }
 
-    public async Task RegisterAsync(string email, string password = IdentityForms.Password)
+    /// <summary>A page in a new browser context (own cookies): a second person using the same app.</summary>
+    public async Task<IPage> NewPageAsync()
     {
-        await Page.GotoAsync("/Account/Register");
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Page.GetByLabel("Confirm Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }).WaitForAsync();
-        await WaitForCircuitAsync();
+        var context = await _browser.NewContextAsync(new() { BaseURL = App.BaseUrl });
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Registers on <paramref name="page"/> (default: <see cref="Page"/>) and waits for the dashboard's circuit.</summary>
+    public async Task RegisterAsync(string email, string password = IdentityForms.Password, IPage? page = null)
+    {
+        page ??= Page;
+        await page.GotoAsync("/Account/Register");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Confirm Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }).WaitForAsync();
+        await WaitForCircuitAsync(page);
     }
 
     /// <summary>Waits until the interactive circuit has rendered (clicks on a prerendered page would be lost).</summary>
-    public Task WaitForCircuitAsync() =>
-        Page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    public Task WaitForCircuitAsync(IPage? page = null) =>
+        (page ?? Page).GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     public async Task LoginAsync(string email, string password)
     {
@@ -60,9 +71,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null)
+        foreach (var context in _contexts)
         {
-            await _context.DisposeAsync();
+            await context.DisposeAsync();
         }
 
         await App.DisposeAsync();
