@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using SadTalker.Inference.Imaging;
 
 namespace SadTalker.Inference.Intake;
@@ -70,27 +69,43 @@ public sealed class AudioIntake
         try
         {
             var playbackPath = outputs.Reserve("playback.m4a");
-            var pcm = await DecodeAsync(fullPath, audio, playbackPath, cancellationToken).ConfigureAwait(false);
-            var samples = MemoryMarshal.Cast<byte, short>(pcm.AsSpan(0, pcm.Length & ~1));
-            if (samples.Length == 0)
+            var rawPath = outputs.Reserve("16k.raw");
+            await DecodeAsync(fullPath, audio, rawPath, playbackPath, cancellationToken).ConfigureAwait(false);
+
+            // The PCM stays on disk: memory does not grow with the length of the upload.
+            var sampleCount = new FileInfo(rawPath).Length / sizeof(short);
+            if (sampleCount == 0)
             {
                 throw new IntakeException(IntakeErrorCodes.AudioEmpty, "The audio track is empty (it holds no sound samples).");
             }
 
-            if (samples.Length > _limits.MaxAudioDuration.TotalSeconds * EngineSampleRate)
+            if (sampleCount > _limits.MaxAudioDuration.TotalSeconds * EngineSampleRate)
             {
-                throw TooLong(TimeSpan.FromSeconds((double)samples.Length / EngineSampleRate));
+                throw TooLong(TimeSpan.FromSeconds((double)sampleCount / EngineSampleRate));
             }
 
-            var sampleCount = samples.Length;
-            var waveform = WaveformRenderer.Render(samples);
+            var minima = new short[WaveformRenderer.DefaultWidth];
+            var maxima = new short[WaveformRenderer.DefaultWidth];
+            await using (var raw = new FileStream(rawPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                await WaveformRenderer.ComputePeaksAsync(raw, sampleCount, minima, maxima, cancellationToken).ConfigureAwait(false);
+            }
+
+            var waveform = new RgbImage(WaveformRenderer.DefaultWidth, WaveformRenderer.DefaultHeight);
+            WaveformRenderer.Draw(minima, maxima, waveform.Span, waveform.Width, waveform.Height);
             var waveformPng = await RgbPngEncoder.EncodeAsync(waveform, _ffmpeg, cancellationToken).ConfigureAwait(false);
 
             var wavPath = outputs.Reserve("16k.wav");
             var waveformPath = outputs.Reserve("waveform.png");
-            var dataBytes = (long)sampleCount * sizeof(short);
-            var header = PcmWav.Header(EngineSampleRate, 1, dataBytes);
-            await outputs.WriteAsync(wavPath, header, pcm.AsMemory(0, (int)dataBytes), cancellationToken).ConfigureAwait(false);
+            var dataBytes = sampleCount * sizeof(short);
+            await outputs.WriteAsync(wavPath, PcmWav.Header(EngineSampleRate, 1, dataBytes), default, cancellationToken).ConfigureAwait(false);
+            await using (var wav = new FileStream(wavPath, FileMode.Append, FileAccess.Write, FileShare.None, 81920))
+            await using (var raw = new FileStream(rawPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan))
+            {
+                await raw.CopyToAsync(wav, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Delete(rawPath);
             await outputs.WriteAsync(waveformPath, waveformPng, default, cancellationToken).ConfigureAwait(false);
 
             return new AudioIntakeResult(
@@ -131,9 +146,9 @@ public sealed class AudioIntake
         return FfprobeReport.Parse(result.StandardOutput);
     }
 
-    /// <summary>One ffmpeg run, two outputs: 16 kHz mono s16le on stdout (returned) and the browser .m4a on disk.</summary>
-    private async Task<byte[]> DecodeAsync(
-        string fullPath, FfprobeAudioStream audio, string playbackPath, CancellationToken cancellationToken)
+    /// <summary>One ffmpeg run, two outputs on disk: 16 kHz mono s16le (headerless) and the browser .m4a.</summary>
+    private async Task DecodeAsync(
+        string fullPath, FfprobeAudioStream audio, string rawPath, string playbackPath, CancellationToken cancellationToken)
     {
         // One second of slack past the limit, per output, so an over-long file shows up as too many samples; this
         // also caps memory when the probe's duration was wrong (VBR MP3 without a header, concatenated files).
@@ -146,7 +161,7 @@ public sealed class AudioIntake
             // Engine input. -ac 1 averages the channels (0.5 L + 0.5 R for stereo), as librosa's mono=True does;
             // soxr is the resampler of librosa 0.10's default (soxr_hq).
             "-map", "0:a:0", "-t", limit, "-af", "aresample=resampler=soxr", "-ac", "1",
-            "-ar", EngineSampleRate.ToString(CultureInfo.InvariantCulture), "-c:a", "pcm_s16le", "-f", "s16le", "pipe:1",
+            "-ar", EngineSampleRate.ToString(CultureInfo.InvariantCulture), "-c:a", "pcm_s16le", "-f", "s16le", "file:" + rawPath,
 
             // Browser playback: AAC-LC in MP4 with the index first, so playback starts before the download ends.
             "-map", "0:a:0", "-t", limit, "-map_metadata", "-1", "-map_chapters", "-1", "-c:a", "aac", "-b:a", "96k",
@@ -164,8 +179,7 @@ public sealed class AudioIntake
         arguments.AddRange(["-movflags", "+faststart", "-f", "mp4", "file:" + playbackPath]);
         try
         {
-            var result = await _ffmpeg.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
-            return result.StandardOutput;
+            await _ffmpeg.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaToolException ex) when (ex.ExitCode is not null)
         {

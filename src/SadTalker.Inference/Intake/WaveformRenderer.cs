@@ -51,6 +51,64 @@ public static class WaveformRenderer
         }
     }
 
+    /// <summary>
+    /// <see cref="ComputePeaks(ReadOnlySpan{short}, Span{short}, Span{short})"/> over <paramref name="sampleCount"/>
+    /// little-endian 16-bit samples read from <paramref name="pcm"/> in fixed-size chunks: the same columns, in
+    /// constant memory whatever the length.
+    /// </summary>
+    public static async Task ComputePeaksAsync(Stream pcm, long sampleCount, short[] minima, short[] maxima, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pcm);
+        if (minima.Length != maxima.Length)
+        {
+            throw new ArgumentException("Minima and maxima must have the same length.", nameof(maxima));
+        }
+
+        var columns = minima.Length;
+        if (sampleCount < columns)
+        {
+            // Short audio: columns repeat samples (see ComputePeaks); it all fits in a few kilobytes.
+            var small = new byte[sampleCount * sizeof(short)];
+            await pcm.ReadExactlyAsync(small, cancellationToken).ConfigureAwait(false);
+            ComputePeaks(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(small), minima, maxima);
+            return;
+        }
+
+        var buffer = new byte[128 * 1024];
+        long index = 0;
+        var x = 0;
+        var end = sampleCount / columns;
+        short lo = short.MaxValue, hi = short.MinValue;
+        int read;
+        while (index < sampleCount && (read = await pcm.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            var chunk = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(buffer.AsSpan(0, read & ~1));
+            foreach (var s in chunk)
+            {
+                if (index >= sampleCount)
+                {
+                    break;
+                }
+
+                lo = Math.Min(lo, s);
+                hi = Math.Max(hi, s);
+                index++;
+                if (index == end)
+                {
+                    (minima[x], maxima[x]) = (lo, hi);
+                    (lo, hi) = (short.MaxValue, short.MinValue);
+                    x++;
+                    end = x < columns ? (x + 1) * sampleCount / columns : long.MaxValue;
+                }
+            }
+
+            if ((read & 1) != 0)
+            {
+                throw new InvalidDataException("PCM data ended in the middle of a sample.");
+            }
+        }
+    }
+
     /// <summary>Fills the <paramref name="width"/> x <paramref name="height"/> RGB24 <paramref name="destination"/>:
     /// background, then in column x a bar from row y(maxima[x]) down to row y(minima[x]).</summary>
     /// <remarks>y(v) = round((1 - v / 32768) * (height - 1) / 2), so full scale spans the height and silence is the middle row.</remarks>

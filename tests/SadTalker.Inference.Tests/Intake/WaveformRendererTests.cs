@@ -79,4 +79,26 @@ public sealed class WaveformRendererTests
     [Fact]
     public void Draw_TooFewPeaks_Throws() =>
         Assert.Throws<ArgumentException>(() => WaveformRenderer.Draw(new short[1], new short[1], new byte[2 * 2 * 3], 2, 2));
+
+    [Theory]
+    [InlineData(800, 1_234_567)]
+    [InlineData(800, 800)]
+    [InlineData(800, 799)]
+    [InlineData(7, 100_003)]
+    public async Task ComputePeaksAsync_FromAStream_MatchesTheInMemoryColumns(int columns, int sampleCount)
+    {
+        var random = new Random(sampleCount);
+        var samples = new short[sampleCount];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (short)random.Next(short.MinValue, short.MaxValue + 1);
+        }
+
+        short[] expectedMin = new short[columns], expectedMax = new short[columns], min = new short[columns], max = new short[columns];
+        WaveformRenderer.ComputePeaks(samples, expectedMin, expectedMax);
+        using var stream = new MemoryStream(System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
+        await WaveformRenderer.ComputePeaksAsync(stream, sampleCount, min, max, CancellationToken.None);
+        Assert.Equal(expectedMin, min);
+        Assert.Equal(expectedMax, max);
+    }
 }

@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{chromium} not found: run scripts/setup.sh --for-tests (installs Debian's chromium).");
         }
 
+        // Two cores shared with builds and ffmpeg: allow slow renders without hiding real failures.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark: one 100 MB upload (a 9-minute 48 kHz stereo WAV) through the library's streaming endpoint.
-# Prints upload throughput (server-side receive time), end-to-end time including audio processing, and the
-# server's resident memory before the upload and at its peak during it (sampled every 20 ms from /proc).
+# Library benchmark.
+# 1. One 100 MB upload (a 9-minute 48 kHz stereo WAV) through the streaming endpoint: upload throughput
+#    (server-side receive time), end-to-end time including audio processing, and the server's resident memory
+#    before the upload and at its peak during it (sampled every 20 ms from /proc).
+# 2. List latency with 5,000 portraits in one team (rows seeded straight into the SQLite file): first page,
+#    a deep page, a name search and a tag filter, 20 requests each, median and worst.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh
@@ -50,3 +53,35 @@ echo "server receive:       ${received#Upload received: }"
 printf 'end to end:           %.2f s (receive + probe + 16 kHz decode + AAC + waveform + store)\n' "$(echo "$end - $start" | bc)"
 echo "server RSS before:    $((before / 1024)) MB"
 echo "server RSS peak:      $((peak / 1024)) MB (+$(((peak - before) / 1024)) MB during the upload)"
+
+# 2. 5,000 portraits in the team: seed rows (they reuse one stored blob set) and time the list API.
+db="$work/data/sadtalker.db"
+/usr/bin/python3 - "$db" "$team" <<'PY'
+import sqlite3, sys, uuid, datetime, random
+db, team = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+user = con.execute("select Id from AspNetUsers limit 1").fetchone()[0]
+now = datetime.datetime(2026, 1, 1)
+rows = []
+for i in range(5000):
+    created = (now + datetime.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S")
+    tags = ",%s,batch%d," % (random.choice(["studio", "outdoor", "ceo"]), i % 50)
+    rows.append((str(uuid.uuid4()).upper(), team.upper(), "Portrait %05d" % i, tags, created, user, "p%05d.png" % i, "png",
+                 "0" * 64, "1" * 64, "2" * 64, 512, 512, 1000, 1, "Ok", "One face.", 10, 10, 100, 100, 0.9, None))
+con.executemany("insert into Portraits values (" + ",".join("?" * 23) + ")", rows)
+con.commit()
+PY
+time_list() {
+    local label=$1 query=$2 times=()
+    for _ in $(seq 1 20); do
+        times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" "$base/api/library/portraits?team=$team&$query")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk -v l="$label" '{a[NR]=$1} END {printf "  %-28s median %4.0f ms, worst %4.0f ms\n", l, a[int((NR+1)/2)]*1000, a[NR]*1000}'
+}
+total=$(curl -s -b "$jar" "$base/api/library/portraits?team=$team&take=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+echo "list with $total portraits in the team (24 per page, over HTTP):"
+time_list "first page (newest)" "take=24"
+time_list "page 150 (skip 3576)" "skip=3576&take=24"
+time_list "name search 'Portrait 04'" "search=Portrait%2004&take=24"
+time_list "tag filter 'batch7'" "tag=batch7&take=24"
+time_list "sorted by name" "sort=NameAscending&take=24"
