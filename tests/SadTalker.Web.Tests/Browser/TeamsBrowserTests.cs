@@ -57,6 +57,57 @@ public sealed partial class TeamsBrowserTests(BrowserFixture browser)
         await Expect(ann.GetByRole(AriaRole.Combobox, new() { Name = "Role of bob@example.test" })).ToContainTextAsync("Editor");
     }
 
+    [Fact]
+    public async Task Owner_ChangesRolesAndRemovesMembers_IsToldWhyTheLastOwnerStays_AndDeletesTheTeam()
+    {
+        await using var session = await BrowserSession.StartAsync(browser.Browser);
+        var ann = session.Page;
+        await session.RegisterAsync("ann@example.test");
+        await ann.GotoAsync("/teams");
+        await session.WaitForCircuitAsync();
+        await ann.GetByLabel("Team name").FillAsync("Band");
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
+        await ann.GetByRole(AriaRole.Link, new() { Name = "Band", Exact = true }).ClickAsync();
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Create invite link" }).ClickAsync();
+        var link = await ann.GetByLabel("Invite link").InputValueAsync();
+
+        var bob = await session.NewPageAsync();
+        await session.RegisterAsync("bob@example.test", page: bob);
+        await bob.GotoAsync(link);
+        await session.WaitForCircuitAsync(bob);
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Join team" }).ClickAsync();
+        await Expect(bob.GetByText("You joined")).ToContainTextAsync("as Viewer");
+
+        // Promote Bob; then Ann cannot demote herself or leave while she is the only owner.
+        var bobsRole = ann.GetByRole(AriaRole.Combobox, new() { Name = "Role of bob@example.test" });
+        await Expect(bobsRole).ToContainTextAsync("Viewer");
+        await bobsRole.ClickAsync();
+        await ann.GetByRole(AriaRole.Option, new() { Name = "Editor", Exact = true }).ClickAsync();
+        await Expect(bobsRole).ToContainTextAsync("Editor");
+
+        var annsRole = ann.GetByRole(AriaRole.Combobox, new() { Name = "Role of ann@example.test" });
+        await annsRole.ClickAsync();
+        await ann.GetByRole(AriaRole.Option, new() { Name = "Viewer", Exact = true }).ClickAsync();
+        await Expect(ann.GetByRole(AriaRole.Alert)).ToContainTextAsync("ann@example.test is the last owner of Band");
+        await Expect(annsRole).ToContainTextAsync("Owner");
+
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Leave team" }).ClickAsync();
+        await Expect(ann.GetByRole(AriaRole.Alert).Filter(new() { HasText = "You are the last owner" })).ToBeVisibleAsync();
+
+        // Removing Bob asks first; his header stops offering the team.
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Remove bob@example.test" }).ClickAsync();
+        await ann.GetByRole(AriaRole.Alertdialog, new() { Name = "Remove member" }).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(ann.GetByRole(AriaRole.Row, new() { Name = "bob@example.test" })).ToHaveCountAsync(0);
+        await bob.GetByRole(AriaRole.Combobox, new() { Name = "Active team" }).ClickAsync();
+        await Expect(bob.GetByRole(AriaRole.Option, new() { Name = "Band" })).ToHaveCountAsync(0);
+
+        // Deleting asks first, then returns to the list without the team.
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Delete team" }).ClickAsync();
+        await ann.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete team" }).GetByRole(AriaRole.Button, new() { Name = "Delete team" }).ClickAsync();
+        await Expect(ann.GetByRole(AriaRole.Heading, new() { Name = "Teams", Exact = true })).ToBeVisibleAsync();
+        await Expect(ann.GetByRole(AriaRole.Link, new() { Name = "Band", Exact = true })).ToHaveCountAsync(0);
+    }
+
     [GeneratedRegex("/invite/[A-Za-z0-9_-]{43}$")]
     private static partial Regex InviteLink();
 }

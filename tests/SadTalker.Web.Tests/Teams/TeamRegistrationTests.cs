@@ -65,14 +65,22 @@ public sealed class TeamRegistrationTests : IDisposable
         var form = await visitor.GetStringAsync($"/Account/Register?invite={invite.Token}");
         Assert.Contains("invitation to join <strong>Studio</strong> as Editor", form);
 
-        var (client, userId) = await _app.RegisterAsync("invited@example.test", invite.Token);
+        var response = await IdentityForms.PostFormAsync(visitor, $"/Account/Register?invite={invite.Token}", "register", new()
+        {
+            ["Input.Email"] = "invited@example.test",
+            ["Input.Password"] = IdentityForms.Password,
+            ["Input.ConfirmPassword"] = IdentityForms.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith($"/teams/{studio}", response.Headers.Location!.OriginalString);
+        var userId = await _app.UserIdAsync("invited@example.test");
 
         var teams = await _app.Get<TeamAccess>().ListTeamsAsync(userId);
         Assert.Contains(teams, t => t.Id == studio && t.Role == TeamRole.Editor);
         Assert.Contains(teams, t => t.IsPersonal && t.Role == TeamRole.Owner);
         Assert.Equal(studio, (await _app.Get<ActiveTeam>().GetAsync(userId)).Id);
         Assert.Equal(1, await _app.QueryAsync(db => db.TeamInvites.Where(i => i.TeamId == studio).Select(i => i.Uses).SingleAsync()));
-        client.Dispose();
+        Assert.Contains("<h1>Studio</h1>", await visitor.GetStringAsync($"/teams/{studio}"));
     }
 
     [Fact]

@@ -21,6 +21,10 @@ public sealed partial class TeamPage : IDisposable
     private string? _settingsError;
     private string? _membersError;
     private string? _membershipError;
+
+    // Bumped when a role change is refused: the dropdowns are rebuilt, since one still shows the refused choice
+    // while its Value parameter (the kept role) has not changed.
+    private int _roleVersion;
     private IDisposable? _subscription;
 
     [Parameter]
@@ -128,8 +132,11 @@ public sealed partial class TeamPage : IDisposable
         {
             Notifications.Notify(NotificationSeverity.Success, $"{member.Email} is now {role}.");
         }
+        else
+        {
+            _roleVersion++;
+        }
 
-        // On failure this also puts the dropdown back to the role that was kept.
         await ReloadAsync();
     }
 
