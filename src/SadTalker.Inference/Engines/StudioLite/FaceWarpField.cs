@@ -10,13 +10,14 @@ namespace SadTalker.Inference.Engines.StudioLite;
 /// <para>Head: q = p + w(p)·(H⁻¹(p) − p), H(x) = P + R(roll)(x − P) + shift about a pivot P under the chin, w = 1 inside
 /// the head ellipse and falling to 0 at its rim (smoothstep of the squared ellipse radius from 0.3 to 1), so the
 /// portrait outside the head never moves and nothing tears. The face features below are evaluated at q.</para>
-/// <para>Mouth, with A the opening: h(s) = 1 − (s/0.40)² inside the lips (0 outside), jaw g(s) = 1 − S(0.55, 1, |s|).
+/// <para>Mouth, with A the opening: h(s) = 1 − (s/0.40)² inside the lips (0 outside), jaw g(s) = 1 − S(0.5, 1.1, |s|).
 /// Below the lip line (t &gt; 0) t_src = t − 0.8A·((1 − β)h + βg)·(1 − S(0.7, 1.5, t)), β = S(0, 0.6, t): the lower lip
 /// and jaw drop, the neck below the chin stays. Above it t_src = t + 0.2A·h·S(−0.45, −0.08, t): the upper lip rises a
 /// little. Output pixels whose t_src lands on the wrong side of the lip line are inside the open mouth: they are
 /// painted with the interior (dark, upper teeth below the upper lip) with alpha = clamp(distance to the nearer lip
 /// edge in pixels + 0.5, 0, 1), which anti-aliases the lip edges. Lip spread: s_src = s·(1 − k·bump(s, t)).</para>
-/// <para>Eyelids, with b the blink: arc = √(1 − (s/0.25)²), the lid edge moves from top = −0.09·arc to
+/// <para>Eyelids, with b the blink: arc = 1 − (s/0.3)² (a parabola: its slope stays finite at the corners, so the
+/// skin there shears by at most ~1.2 px per px instead of tearing), the lid edge moves from top = −0.09·arc to
 /// top + 0.18·arc·b; skin between the brow line (top − 0.16) and the lid edge is sampled from the band between the
 /// brow line and the eye's upper edge, stretched down over the eye; a thin band above the lid edge is darkened
 /// (lashes). At b = 1 the lid covers the eye to its lower edge.</para>
@@ -28,7 +29,7 @@ internal sealed class FaceWarpField
     private const float MaxOpen = 0.26f;
     private const float UpperShare = 0.2f;
     private const float MouthHalfWidth = 0.40f;
-    private const float EyeHalfWidth = 0.25f;
+    private const float LidHalfWidth = 0.3f;
     private const float EyeHalfHeight = 0.09f;
     private const float BrowGap = 0.16f;
 
@@ -156,7 +157,7 @@ internal sealed class FaceWarpField
         if (t > 0)
         {
             var beta = SmoothStep(0, 0.6f, t);
-            var jaw = 1 - SmoothStep(0.55f, 1f, abs);
+            var jaw = 1 - SmoothStep(0.5f, 1.1f, abs);
             tSrc = t - (_low * (((1 - beta) * h) + (beta * jaw)) * (1 - SmoothStep(0.7f, 1.5f, t)));
             inner = -tSrc * _scale;
             other = (t + gapUp) * _scale;
@@ -201,14 +202,14 @@ internal sealed class FaceWarpField
     private float Eye(float ex, float ey, ref float shade)
     {
         var s = ((ex * _ux) + (ey * _uy)) * _inv;
-        var xe = s / EyeHalfWidth;
+        var xe = s / LidHalfWidth;
         if (xe * xe >= 1)
         {
             return 0;
         }
 
         var t = ((ex * _vx) + (ey * _vy)) * _inv;
-        var arc = MathF.Sqrt(1 - (xe * xe));
+        var arc = 1 - (xe * xe);
         var top = -EyeHalfHeight * arc;
         var lid = top + (2 * EyeHalfHeight * arc * _blink);
         var brow = top - BrowGap;
