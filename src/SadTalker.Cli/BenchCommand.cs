@@ -130,6 +130,9 @@ internal static class BenchCommand
         Row("process wall time", s => Seconds(s.ProcessSeconds));
         Row("peak RSS (VmHWM)", s => Mib(s.PeakRssBytes));
         Row("ffmpeg peak RSS", s => Mib(s.FfmpegPeakRssBytes));
+        Row("managed bytes allocated", s => Mib(s.AllocatedBytes));
+        Row("managed heap committed", s => Mib(s.ManagedCommittedBytes));
+        Row("gen0 collections", s => s.Gen0Collections.ToString(inv));
 
         var ratio = (double?)runs[1].Stats.PeakRssBytes / runs[0].Stats.PeakRssBytes;
         var slowest = runs.Min(r => r.Stats.FramesPerSecond);

@@ -83,6 +83,7 @@ internal static class GenerateCommand
             var bar = quiet ? null : new ProgressBar();
             var pipeline = new RenderPipeline(engine, new RenderPipelineOptions { Preset = preset, PreviewSize = 0 });
             RenderReport report;
+            using var pacer = new GarbagePacer();
             try
             {
                 report = await pipeline.RunAsync(job, bar, cancellationToken).ConfigureAwait(false);
@@ -136,5 +137,8 @@ internal static class GenerateCommand
         report.Stages.Select(s => new StageSeconds(s.Name, s.Elapsed.TotalSeconds)).ToList(),
         (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds,
         PeakMemory.Self(),
-        PeakMemory.LargestChild());
+        PeakMemory.LargestChild(),
+        GC.GetTotalAllocatedBytes(),
+        GC.GetGCMemoryInfo().TotalCommittedBytes,
+        GC.CollectionCount(0));
 }

@@ -10,4 +10,7 @@ internal sealed record RunStats(
     IReadOnlyList<StageSeconds> Stages,
     double ProcessSeconds,
     long? PeakRssBytes,
-    long? FfmpegPeakRssBytes);
+    long? FfmpegPeakRssBytes,
+    long AllocatedBytes,
+    long ManagedCommittedBytes,
+    int Gen0Collections);
