@@ -188,14 +188,15 @@ internal sealed class FaceWarpField
     private static void Interior(float abs, float fromTop, float gap, Span<byte> paint)
     {
         var y = gap > 0 ? Math.Clamp(fromTop / gap, 0, 1) : 0.5f;
-        var depth = 1 - Math.Abs((2 * y) - 1);
+        var depth = MathF.Sqrt(1 - Math.Abs((2 * y) - 1));
         var upper = (1 - SmoothStep(0.05f, 0.09f, fromTop)) * (1 - SmoothStep(0.16f, 0.28f, abs));
         var lower = 0.5f * (1 - SmoothStep(0.025f, 0.05f, gap - fromTop)) * (1 - SmoothStep(0.1f, 0.2f, abs));
         var teeth = 0.9f * Math.Max(upper, lower) * SmoothStep(0.04f, 0.1f, gap);
         var tone = 0.8f + (0.2f * (1 - y));
-        paint[0] = (byte)Lerp(Lerp(72, 30, depth), 208 * tone, teeth);
-        paint[1] = (byte)Lerp(Lerp(30, 10, depth), 200 * tone, teeth);
-        paint[2] = (byte)Lerp(Lerp(32, 12, depth), 188 * tone, teeth);
+        // Lip-coloured at the edges, deep red-brown in the middle: a flat dark fill looks pasted on at 1024 px.
+        paint[0] = (byte)Lerp(Lerp(104, 40, depth), 208 * tone, teeth);
+        paint[1] = (byte)Lerp(Lerp(46, 14, depth), 200 * tone, teeth);
+        paint[2] = (byte)Lerp(Lerp(48, 16, depth), 188 * tone, teeth);
     }
 
     /// <summary>Eyelid offset along v for a point (ex, ey) relative to an eye centre; darkens the lash line.</summary>
