@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.StudioLite;
+using SadTalker.Inference.Rendering;
+using SadTalker.Inference.Runtime;
+
+namespace SadTalker.Cli;
+
+/// <summary>`generate`: one portrait + one audio → one MP4, through the same pipeline as the web app.</summary>
+internal static class GenerateCommand
+{
+    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "still", "quiet", "stats" };
+
+    public const string Usage = """
+        generate --image PORTRAIT --audio SPEECH --out VIDEO.mp4 [options]
+          --engine ID               engine: studio-lite (default)
+          --still                   no head motion
+          --size N                  output size: studio-lite 512 (default) or 1024 on the long side
+          --preprocess MODE         full (default), crop, extcrop, resize, extfull (what the engine supports)
+          --seed N                  seed for blinks and head motion (same seed, same video)
+          --expression-scale F      mouth/expression strength 0..2 (default 1)
+          --pose-style N            head-motion style 0..45
+          --watermark TEXT          visible text burned into a corner
+          --watermark-position P    bottom-right (default), bottom-left, top-right, top-left
+          --device D                auto (default), cpu, cuda
+          --models DIR              models folder (default: models/ of the repository)
+          --preset P                libx264 preset (default veryfast)
+          --quiet                   no progress bar
+          --stats                   print timings and peak memory as one JSON line on stdout
+        """;
+
+    public static async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
+    {
+        var image = ExistingFile(args.RequiredText("image"), "image");
+        var audio = ExistingFile(args.RequiredText("audio"), "audio");
+        var output = Path.GetFullPath(args.RequiredText("out"));
+        var engineId = args.Text("engine") ?? StudioLiteEngine.EngineId;
+        var options = new GenerationOptions
+        {
+            Still = args.Flag("still"),
+            Size = args.Integer("size", 1, 8192) ?? 512,
+            Preprocess = args.Choice<PreprocessMode>("preprocess") ?? PreprocessMode.Full,
+            Seed = args.Integer("seed", int.MinValue, int.MaxValue),
+            ExpressionScale = (float)(args.Number("expression-scale", 0, GenerationOptions.MaxExpressionScale) ?? 1),
+            PoseStyle = args.Integer("pose-style", 0, GenerationOptions.MaxPoseStyle) ?? 0,
+        };
+        var watermark = args.Text("watermark");
+        var position = args.Choice<WatermarkPosition>("watermark-position") ?? WatermarkPosition.BottomRight;
+        var device = args.Choice<InferenceDevice>("device") ?? InferenceDevice.Auto;
+        var models = RepositoryLayout.ModelsDirectory(args.Text("models"));
+        var preset = args.Text("preset") ?? "veryfast";
+        var quiet = args.Flag("quiet");
+        var stats = args.Flag("stats");
+        args.RejectUnknown();
+        if (!Directory.Exists(Path.GetDirectoryName(output)))
+        {
+            throw new UsageException($"Output folder does not exist: {Path.GetDirectoryName(output)}");
+        }
+
+        var sessions = new SessionFactory(new SessionFactoryOptions { Device = device });
+        var engine = EngineCatalog.Create(engineId, sessions, models);
+        try
+        {
+            var problems = engine.Capabilities.Validate(options);
+            if (problems.Count > 0)
+            {
+                throw new UsageException(string.Join(" ", problems));
+            }
+
+            var availability = engine.CheckAvailability();
+            if (!availability.IsAvailable)
+            {
+                Console.Error.WriteLine($"error: {engine.DisplayName} is not available: {availability.Reason}");
+                return ExitCodes.Failure;
+            }
+
+            var job = new RenderJob(new EngineRequest { PortraitPath = image, AudioPath = audio, Options = options }, output)
+            {
+                Filters = watermark is null ? [] : [new VisibleWatermarkFilter(watermark, position)],
+            };
+            var bar = quiet ? null : new ProgressBar();
+            var pipeline = new RenderPipeline(engine, new RenderPipelineOptions { Preset = preset, PreviewSize = 0 });
+            RenderReport report;
+            using var pacer = new GarbagePacer();
+            try
+            {
+                report = await pipeline.RunAsync(job, bar, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                bar?.Finish();
+            }
+
+            if (!quiet)
+            {
+                PrintSummary(report, engine, sessions);
+            }
+
+            if (stats)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(Stats(report)));
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            (engine as IDisposable)?.Dispose();
+        }
+    }
+
+    private static string ExistingFile(string path, string name) =>
+        File.Exists(path) ? Path.GetFullPath(path) : throw new UsageException($"--{name}: file not found: {path}");
+
+    private static void PrintSummary(RenderReport report, ITalkingHeadEngine engine, SessionFactory sessions)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.Error.WriteLine(string.Create(inv,
+            $"{report.OutputPath}: {report.Width}x{report.Height}, {report.FrameCount} frames ({report.Duration.TotalSeconds:0.00} s), {report.SizeBytes / 1024.0:0} KiB"));
+        Console.Error.WriteLine($"{engine.DisplayName} {engine.Version}, face detection on {sessions.ActiveDevice}");
+        foreach (var stage in report.Stages)
+        {
+            Console.Error.WriteLine(string.Create(inv, $"  {stage.Name,-18} {stage.Elapsed.TotalSeconds,8:0.000} s"));
+        }
+
+        Console.Error.WriteLine(string.Create(inv, $"  {"total",-18} {report.Total.TotalSeconds,8:0.000} s  ({report.FramesPerSecond:0.0} frames/s)"));
+    }
+
+    private static RunStats Stats(RenderReport report) => new(
+        report.FrameCount,
+        report.Width,
+        report.Height,
+        report.Total.TotalSeconds,
+        report.FramesPerSecond,
+        report.Stages.Select(s => new StageSeconds(s.Name, s.Elapsed.TotalSeconds)).ToList(),
+        (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds,
+        PeakMemory.Self(),
+        PeakMemory.LargestChild(),
+        GC.GetTotalAllocatedBytes(),
+        GC.GetGCMemoryInfo().TotalCommittedBytes,
+        GC.CollectionCount(0));
+}
