@@ -9,6 +9,7 @@ public static class ConsentExtensions
     {
         builder.Services.AddSingleton<ConsentGate>();
         builder.Services.AddSingleton<SubmitConsent>();
+        builder.Services.AddSingleton<ConsentQueries>();
         builder.Services.AddScoped<ReviewConsent>();
     }
 }

@@ -180,4 +180,43 @@ public sealed class ConsentTests : IAsyncLifetime
         db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task TeamList_ShowsMembersTheirRecordsAndOutsidersNothing()
+    {
+        var id = (await SubmitAsync(Valid(_editor))).Value;
+        var queries = _app.Get<ConsentQueries>();
+        foreach (var member in new[] { _owner, _editor, _viewer })
+        {
+            var list = await queries.ListForTeamAsync(member, _team);
+            Assert.Equal(id, Assert.Single(list.Value!).Id);
+            Assert.Equal(ConsentState.Pending, list.Value![0].State);
+        }
+
+        Assert.Equal(LibraryStatus.NotFound, (await queries.ListForTeamAsync(_outsider, _team)).Status);
+        Assert.Equal(1, await queries.CountPendingAsync());
+    }
+
+    [Fact]
+    public async Task SelfApproval_OnlyForTheSoleAdmin_AndFlagged()
+    {
+        await _app.AddMemberAsync(_team, _owner, _admin, TeamRole.Editor);
+        var own = (await SubmitAsync(Valid(_admin))).Value;
+        Assert.Equal(ConsentState.Approved, (await ReviewAsync(_admin, own, ConsentAction.Approve)).Value);
+        await using (var db = await DbAsync())
+        {
+            var entry = await db.AuditEntries.SingleAsync(a => a.Action == "consent.record.approved");
+            Assert.Contains("\"selfApproved\":true", entry.DetailJson);
+        }
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(_owner))!, Roles.Admin);
+        }
+
+        var second = (await SubmitAsync(Valid(_admin))).Value;
+        Assert.Equal(LibraryStatus.Forbidden, (await ReviewAsync(_admin, second, ConsentAction.Approve)).Status);
+        Assert.Equal(ConsentState.Approved, (await ReviewAsync(_owner, second, ConsentAction.Approve)).Value);
+    }
 }
