@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Consent;
 using SadTalker.Web.Features.Library;
+using SadTalker.Web.Features.Teams;
 using SadTalker.Web.Tests.Teams;
 
 namespace SadTalker.Web.Tests.Consent;
@@ -13,12 +14,13 @@ public sealed class ConsentTests : IAsyncLifetime
     private readonly TeamsApp _app = new();
     private string _admin = "", _owner = "", _editor = "", _viewer = "", _outsider = "";
     private Guid _team, _portrait;
+    private HttpClient _editorClient = null!;
 
     public async Task InitializeAsync()
     {
         _admin = (await _app.RegisterAsync("admin@example.test")).UserId;
         _owner = (await _app.RegisterAsync("owner@example.test")).UserId;
-        _editor = (await _app.RegisterAsync("editor@example.test")).UserId;
+        (_editorClient, _editor) = await _app.RegisterAsync("editor@example.test");
         _viewer = (await _app.RegisterAsync("viewer@example.test")).UserId;
         _outsider = (await _app.RegisterAsync("outsider@example.test")).UserId;
         _team = await _app.CreateTeamAsync(_owner, "Studio");
@@ -218,5 +220,16 @@ public sealed class ConsentTests : IAsyncLifetime
         var second = (await SubmitAsync(Valid(_admin))).Value;
         Assert.Equal(LibraryStatus.Forbidden, (await ReviewAsync(_admin, second, ConsentAction.Approve)).Status);
         Assert.Equal(ConsentState.Approved, (await ReviewAsync(_owner, second, ConsentAction.Approve)).Value);
+    }
+
+    [Fact]
+    public async Task ConsentPage_ListsTheActiveTeamsRecords()
+    {
+        await SubmitAsync(Valid(_editor));
+        await _app.Get<ActiveTeam>().SetAsync(_editor, _team);
+        var page = await _editorClient.GetStringAsync("/consent");
+        Assert.Contains("Ada Lovelace", page);
+        Assert.Contains("Pending", page);
+        Assert.DoesNotContain("not available in this version", page);
     }
 }
