@@ -8,6 +8,7 @@ builder.AddAccounts();
 builder.AddTeams();
 builder.AddInference();
 builder.AddLibrary();
+builder.AddConsent();
 builder.AddUi();
 
 var app = builder.Build();

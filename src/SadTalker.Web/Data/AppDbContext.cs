@@ -17,6 +17,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<AudioClip> AudioClips => Set<AudioClip>();
 
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<ConsentAttestation> ConsentAttestations => Set<ConsentAttestation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The audit log is append-only: any update or delete of an <see cref="AuditEntry"/> fails the whole save.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be modified or deleted.");
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,5 +58,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new TeamInviteConfiguration());
         builder.ApplyConfiguration(new PortraitConfiguration());
         builder.ApplyConfiguration(new AudioClipConfiguration());
+        builder.ApplyConfiguration(new ConsentConfiguration());
+        builder.ApplyConfiguration(new ConsentAttestationConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }
