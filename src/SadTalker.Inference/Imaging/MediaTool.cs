@@ -27,10 +27,24 @@ public sealed class MediaTool
     /// <summary>Executable name (looked up on PATH) or full path.</summary>
     public string Executable { get; }
 
-    /// <summary>Runs the tool to completion.</summary>
+    /// <summary>Runs the tool to completion with nothing on stdin.</summary>
     /// <exception cref="MediaToolException">The tool could not be started or exited with a non-zero code.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the process has been killed.</exception>
-    public async Task<MediaToolResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<MediaToolResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(arguments, ReadOnlyMemory<byte>.Empty, cancellationToken);
+
+    /// <summary>
+    /// Runs the tool to completion, feeding <paramref name="input"/> to its stdin (for example raw RGB frames to
+    /// encode) while stdout and stderr are drained at the same time, so neither side can block on a full pipe.
+    /// </summary>
+    /// <param name="expectedOutputBytes">
+    /// Size of stdout when known (a decoded frame): the buffer is allocated once and returned without a copy, which
+    /// matters for a 40-megapixel frame of 120 MB.
+    /// </param>
+    /// <exception cref="MediaToolException">The tool could not be started or exited with a non-zero code.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the process has been killed.</exception>
+    public async Task<MediaToolResult> RunAsync(
+        IReadOnlyList<string> arguments, ReadOnlyMemory<byte> input, CancellationToken cancellationToken, int expectedOutputBytes = 0)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         cancellationToken.ThrowIfCancellationRequested();
@@ -59,17 +73,17 @@ public sealed class MediaTool
                 $"Could not start '{Executable}': {ex.Message}. Is it installed and on PATH?", null, string.Empty, ex);
         }
 
-        // Nothing is piped in; closing stdin stops ffmpeg from waiting for interactive keys.
-        process.StandardInput.Close();
-
-        // Killing the process closes its pipes, which ends both reads below; the pipe reads themselves are not
+        // Killing the process closes its pipes, which ends the reads below; the pipe reads themselves are not
         // cancellable on every platform, so cancellation goes through the process.
         using (cancellationToken.Register(() => Kill(process)))
         {
-            var stdout = new MemoryStream();
+            var stdout = new MemoryStream(expectedOutputBytes);
+
+            // Closing stdin after the input (or at once when there is none) stops ffmpeg waiting for keys.
+            var write = WriteAndCloseAsync(process.StandardInput.BaseStream, input);
             var copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, CancellationToken.None);
             var readErr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            await Task.WhenAll(copyOut, readErr).ConfigureAwait(false);
+            await Task.WhenAll(write, copyOut, readErr).ConfigureAwait(false);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -82,7 +96,31 @@ public sealed class MediaTool
                     stderr);
             }
 
-            return new MediaToolResult(stdout.ToArray(), stderr);
+            var output = expectedOutputBytes > 0 && stdout.Length == stdout.Capacity ? stdout.GetBuffer() : stdout.ToArray();
+            return new MediaToolResult(output, stderr);
+        }
+    }
+
+    private static async Task WriteAndCloseAsync(Stream stdin, ReadOnlyMemory<byte> input)
+    {
+        try
+        {
+            await stdin.WriteAsync(input, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The tool stopped reading (it failed, or was killed); its exit code and stderr explain why.
+        }
+        finally
+        {
+            try
+            {
+                await stdin.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Closing a pipe whose reader is gone: nothing left to do.
+            }
         }
     }
 

@@ -90,8 +90,7 @@ public sealed class PortraitIntake
         MediaToolResult decoded;
         try
         {
-            decoded = await FfmpegPipe.RunAsync(
-                _ffmpeg,
+            decoded = await _ffmpeg.RunAsync(
                 ["-v", "error", "-noautorotate", "-f", demuxer, "-i", "pipe:0",
                  "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
                 data,

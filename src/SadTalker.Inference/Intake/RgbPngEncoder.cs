@@ -10,9 +10,8 @@ internal static class RgbPngEncoder
     {
         ArgumentNullException.ThrowIfNull(image);
         var size = string.Create(CultureInfo.InvariantCulture, $"{image.Width}x{image.Height}");
-        var result = await FfmpegPipe.RunAsync(
-            ffmpeg,
-            ["-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", size, "-i", "pipe:0",
+        var result = await ffmpeg.RunAsync(
+                ["-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", size, "-i", "pipe:0",
              "-frames:v", "1", "-c:v", "png", "-f", "image2pipe", "pipe:1"],
             image.Pixels,
             cancellationToken).ConfigureAwait(false);

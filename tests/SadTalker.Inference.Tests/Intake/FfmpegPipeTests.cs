@@ -12,8 +12,7 @@ public sealed class FfmpegPipeTests
         var input = new byte[2000 * 2000 * 3];
         new Random(7).NextBytes(input);
 
-        var result = await FfmpegPipe.RunAsync(
-            MediaTool.Ffmpeg,
+        var result = await MediaTool.Ffmpeg.RunAsync(
             ["-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", "2000x2000", "-i", "pipe:0",
              "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
             input,
@@ -25,8 +24,8 @@ public sealed class FfmpegPipeTests
     [Fact]
     public async Task RunAsync_ToolFailsEarly_ReportsExitCodeAndStderr()
     {
-        var ex = await Assert.ThrowsAsync<MediaToolException>(() => FfmpegPipe.RunAsync(
-            MediaTool.Ffmpeg, ["-v", "error", "-f", "png_pipe", "-i", "pipe:0", "-f", "null", "-"], new byte[1_000_000], CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<MediaToolException>(() => MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-f", "png_pipe", "-i", "pipe:0", "-f", "null", "-"], new byte[1_000_000], CancellationToken.None));
 
         Assert.NotNull(ex.ExitCode);
         Assert.NotEqual(0, ex.ExitCode);
@@ -39,8 +38,8 @@ public sealed class FfmpegPipeTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         // An endless test source: only cancellation can end this run.
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FfmpegPipe.RunAsync(
-            MediaTool.Ffmpeg, ["-v", "error", "-f", "lavfi", "-i", "testsrc", "-f", "null", "-"], ReadOnlyMemory<byte>.Empty, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-f", "lavfi", "-i", "testsrc", "-f", "null", "-"], ReadOnlyMemory<byte>.Empty, cancel.Token));
     }
 
     [Fact]
