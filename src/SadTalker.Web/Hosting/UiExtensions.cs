@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Radzen;
 using SadTalker.Web.Components;
 using SadTalker.Web.Features.Admin;
+using SadTalker.Web.Features.Audit;
+using SadTalker.Web.Features.Consent;
 using SadTalker.Web.Features.Health;
 using SadTalker.Web.Features.Library;
 using SadTalker.Web.Features.Teams;
@@ -73,5 +75,7 @@ public static class UiExtensions
         app.MapHealthEndpoint();
         app.MapLibraryEndpoints();
         app.MapTeamEndpoints();
+        app.MapConsentEndpoints();
+        app.MapAuditEndpoints();
     }
 }

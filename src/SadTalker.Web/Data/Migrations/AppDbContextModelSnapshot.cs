@@ -403,6 +403,63 @@ namespace SadTalker.Web.Data.Migrations
                     b.ToTable("ConsentAttestations");
                 });
 
+            modelBuilder.Entity("SadTalker.Web.Data.ConsentEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConsentRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviewSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentRecordId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ConsentEvidence");
+
+                    // Relationship kept in this block (not the snapshot's relationship section) so the edit stays contiguous.
+                    b.HasOne("SadTalker.Web.Data.ConsentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SadTalker.Web.Data.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -31,6 +31,24 @@ public sealed class ConsentQueries(IDbContextFactory<AppDbContext> dbFactory, Te
             .ToList());
     }
 
+    /// <summary>The records of one portrait, newest first; not-found for non-members.</summary>
+    public async Task<LibraryResult<IReadOnlyList<ConsentSummary>>> ListForPortraitAsync(string userId, Guid portraitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var portrait = await db.Portraits.AsNoTracking().Where(p => p.Id == portraitId).Select(p => new { p.TeamId, p.Name }).FirstOrDefaultAsync(ct);
+        if (portrait is null || await teams.GetRoleAsync(userId, portrait.TeamId, ct) is null)
+        {
+            return LibraryResult<IReadOnlyList<ConsentSummary>>.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = await db.ConsentRecords.AsNoTracking().Where(r => r.PortraitId == portraitId).ToListAsync(ct);
+        return LibraryResult<IReadOnlyList<ConsentSummary>>.Ok(records
+            .OrderByDescending(r => r.SubmittedUtc)
+            .Select(r => new ConsentSummary(r.Id, r.PortraitId, portrait.Name, r.SubjectName, r.NotRealPerson, r.Uses, r.EffectiveState(now), r.SubmittedUtc, r.ValidUntilUtc))
+            .ToList());
+    }
+
     /// <summary>Pending records across all teams that have not run past their end date (the Admin review queue size).</summary>
     public async Task<int> CountPendingAsync(CancellationToken ct = default)
     {

@@ -1,12 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using SadTalker.Inference.Intake;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Library;
 using SadTalker.Web.Features.Teams;
+using SadTalker.Web.Storage;
 
 namespace SadTalker.Web.Features.Consent;
 
-/// <summary>An Editor or Owner records a consent (or a "not a real person" claim) for a portrait; it starts Pending.</summary>
-public sealed class SubmitConsent(IDbContextFactory<AppDbContext> dbFactory, TeamAccess teams, TimeProvider clock)
+/// <summary>
+/// An Editor or Owner records a consent (or a "not a real person" claim) for a portrait; it starts Pending. The
+/// record, its attestations, its evidence rows and the audit row are one save; evidence blobs that no committed row
+/// references are removed again when anything fails, and the uploads' temp files always are.
+/// </summary>
+public sealed class SubmitConsent(
+    IDbContextFactory<AppDbContext> dbFactory, TeamAccess teams, TimeProvider clock, BlobStore blobs, EvidenceIntake evidenceIntake, ILogger<SubmitConsent> logger)
 {
     public sealed record Request(
         string UserId,
@@ -21,34 +28,124 @@ public sealed class SubmitConsent(IDbContextFactory<AppDbContext> dbFactory, Tea
         DateTime? ValidUntilUtc,
         string? Notes,
         IReadOnlyCollection<string> Attested,
-        string? Ip);
+        string? Ip,
+        IReadOnlyList<EvidenceUpload>? Evidence = null);
 
     // LibraryResult is reused: the same NotFound/Forbidden/Invalid vocabulary maps to the same HTTP answers.
     public async Task<LibraryResult<Guid>> HandleAsync(Request request, CancellationToken ct = default)
+    {
+        string? workDir = null;
+        try
+        {
+            var (checkedResult, teamId) = await CheckAsync(request, ct);
+            if (checkedResult is not null)
+            {
+                return checkedResult;
+            }
+
+            workDir = blobs.CreateTempDirectory();
+            var accepted = new List<EvidenceIntakeResult>();
+            foreach (var upload in request.Evidence ?? [])
+            {
+                try
+                {
+                    accepted.Add(await evidenceIntake.ProcessAsync(upload.TempFile, upload.FileName, workDir, ct));
+                }
+                catch (IntakeException ex)
+                {
+                    return LibraryResult<Guid>.Invalid(ex.Code, ex.Message);
+                }
+            }
+
+            return await blobs.CommitAsync(() => StoreAsync(request, teamId, accepted, ct), ct);
+        }
+        finally
+        {
+            foreach (var upload in request.Evidence ?? [])
+            {
+                File.Delete(upload.TempFile);
+            }
+
+            if (workDir is not null && Directory.Exists(workDir))
+            {
+                Directory.Delete(workDir, recursive: true);
+            }
+        }
+    }
+
+    private async Task<(LibraryResult<Guid>? Failure, Guid TeamId)> CheckAsync(Request request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var portrait = await db.Portraits.AsNoTracking().Where(p => p.Id == request.PortraitId).Select(p => new { p.TeamId }).FirstOrDefaultAsync(ct);
         var role = portrait is null ? null : await teams.GetRoleAsync(request.UserId, portrait.TeamId, ct);
         if (portrait is null || role is null)
         {
-            return LibraryResult<Guid>.NotFound();
+            return (LibraryResult<Guid>.NotFound(), default);
         }
 
         if (role < TeamRole.Editor)
         {
-            return LibraryResult<Guid>.Forbidden("Viewers can read consent records but not submit them.");
+            return (LibraryResult<Guid>.Forbidden("Viewers can read consent records but not submit them."), default);
         }
 
-        if (Validate(request) is { } invalid)
+        if (request.Evidence?.Count > EvidenceIntake.MaxFiles)
         {
-            return invalid;
+            return (LibraryResult<Guid>.Invalid("evidence.too_many", $"Attach at most {EvidenceIntake.MaxFiles} evidence files."), default);
         }
 
+        return (Validate(request), portrait.TeamId);
+    }
+
+    private async Task<LibraryResult<Guid>> StoreAsync(Request request, Guid teamId, List<EvidenceIntakeResult> evidence, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
+        var stored = new List<string>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            var record = Build(request, teamId, now);
+            db.ConsentRecords.Add(record);
+            foreach (var file in evidence)
+            {
+                var blob = await blobs.PutFileAsync(file.TempFile, ct);
+                stored.Add(blob.Sha256);
+                var preview = file.PreviewPath is null ? null : await blobs.PutFileAsync(file.PreviewPath, ct);
+                if (preview is not null)
+                {
+                    stored.Add(preview.Sha256);
+                }
+
+                db.ConsentEvidence.Add(new ConsentEvidence
+                {
+                    Id = Guid.NewGuid(), ConsentRecordId = record.Id, Sha256 = blob.Sha256, FileName = file.FileName, ContentType = file.ContentType,
+                    Kind = file.Kind, ByteCount = blob.Length, PreviewSha256 = preview?.Sha256, UploadedByUserId = request.UserId, UploadedUtc = now,
+                });
+            }
+
+            AuditLog.Add(db, now, request.UserId, record.TeamId, "consent.record.submitted", record.Id.ToString(), request.Ip, new
+            {
+                portraitId = record.PortraitId, uses = record.Uses.ToString(), notRealPerson = record.NotRealPerson,
+                evidence = evidence.Select(e => e.FileName).ToArray(),
+            });
+            await db.SaveChangesAsync(ct);
+            return LibraryResult<Guid>.Ok(record.Id);
+        }
+        catch (Exception ex)
+        {
+            // Undo: evidence blobs this submission brought in that no committed row references go again.
+            logger.LogWarning(ex, "Saving a consent record failed; removing its unreferenced evidence blobs.");
+            db.ChangeTracker.Clear();
+            await BlobReferences.DeleteUnreferencedAsync(db, blobs, stored, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static ConsentRecord Build(Request request, Guid teamId, DateTime now)
+    {
         var record = new ConsentRecord
         {
             Id = Guid.NewGuid(),
-            TeamId = portrait.TeamId,
+            TeamId = teamId,
             PortraitId = request.PortraitId,
             NotRealPerson = request.NotRealPerson,
             SubjectName = request.SubjectName!.Trim(),
@@ -73,11 +170,7 @@ public sealed class SubmitConsent(IDbContextFactory<AppDbContext> dbFactory, Tea
             });
         }
 
-        db.ConsentRecords.Add(record);
-        AuditLog.Add(db, now, request.UserId, record.TeamId, "consent.record.submitted", record.Id.ToString(), request.Ip,
-            new { portraitId = record.PortraitId, uses = record.Uses.ToString(), notRealPerson = record.NotRealPerson });
-        await db.SaveChangesAsync(ct);
-        return LibraryResult<Guid>.Ok(record.Id);
+        return record;
     }
 
     private static LibraryResult<Guid>? Validate(Request r)

@@ -24,6 +24,8 @@ public static class BlobReferences
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.PcmSha256)).Select(a => a.PcmSha256).ToListAsync(ct));
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.PlaybackSha256)).Select(a => a.PlaybackSha256).ToListAsync(ct));
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.WaveformSha256)).Select(a => a.WaveformSha256).ToListAsync(ct));
+        set.UnionWith(await db.ConsentEvidence.Where(e => hashes.Contains(e.Sha256)).Select(e => e.Sha256).ToListAsync(ct));
+        set.UnionWith(await db.ConsentEvidence.Where(e => e.PreviewSha256 != null && hashes.Contains(e.PreviewSha256)).Select(e => e.PreviewSha256!).ToListAsync(ct));
         return set;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Net.Http.Headers;
 using SadTalker.Inference.Intake;
 using SadTalker.Web.Data;
 using SadTalker.Web.Storage;
@@ -87,18 +86,8 @@ public static class LibraryEndpoints
         return result.Succeeded ? Results.Json(json(result.Value!), statusCode: StatusCodes.Status201Created) : ToHttp(result, _ => Results.Empty);
     }
 
-    private static IResult Serve(BlobStore blobs, LibraryFiles.File file, bool download)
-    {
-        var path = blobs.PathOf(file.Sha256);
-        if (!File.Exists(path))
-        {
-            return Results.NotFound(new { code = "file.missing", error = "The file is missing from storage." });
-        }
-
-        var disposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline");
-        disposition.SetHttpFileName(file.DownloadName);
-        return new DispositionFileResult(path, file.ContentType, disposition.ToString());
-    }
+    private static IResult Serve(BlobStore blobs, LibraryFiles.File file, bool download) =>
+        BlobFileResult.Create(blobs, file.Sha256, file.ContentType, file.DownloadName, download);
 
     private static async Task<IResult?> AntiforgeryFailureAsync(HttpContext http, IAntiforgery antiforgery)
     {
@@ -134,15 +123,4 @@ public static class LibraryEndpoints
 
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user without id.");
-
-    /// <summary>A file result with an explicit Content-Disposition (inline or attachment) and range support.</summary>
-    private sealed class DispositionFileResult(string path, string contentType, string disposition) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.ContentDisposition = disposition;
-            httpContext.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            return Results.File(path, contentType, enableRangeProcessing: true).ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -73,9 +73,15 @@ public sealed class LibraryItems(IDbContextFactory<AppDbContext> dbFactory, Blob
                 return LibraryResult<bool>.Conflict("item.in_use", $"“{item.Name}” cannot be deleted while it is in use: {reason}");
             }
 
+            // A portrait's consent records go with it (cascade), and so do their evidence files unless shared.
+            var evidence = await db.ConsentEvidence
+                .Where(e => db.ConsentRecords.Any(r => r.Id == e.ConsentRecordId && r.PortraitId == id))
+                .Select(e => new { e.Sha256, e.PreviewSha256 })
+                .ToListAsync(ct);
+            var hashes = item.BlobHashes.Concat(evidence.SelectMany(e => e.PreviewSha256 is null ? [e.Sha256] : new[] { e.Sha256, e.PreviewSha256 })).ToList();
             db.Remove(item);
             await db.SaveChangesAsync(ct);
-            await BlobReferences.DeleteUnreferencedAsync(db, blobs, item.BlobHashes, ct);
+            await BlobReferences.DeleteUnreferencedAsync(db, blobs, hashes, ct);
             return LibraryResult<bool>.Ok(true);
         }, ct);
     }
