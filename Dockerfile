@@ -31,7 +31,7 @@ RUN npm install --no-save --ignore-scripts --no-audit --no-fund com.github.asus4
 
 FROM ${CUDA_BASE} AS runtime-cuda
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core ca-certificates libicu74 \
+    && apt-get install -y --no-install-recommends ffmpeg poppler-utils fonts-dejavu-core ca-certificates libicu74 \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0 /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
@@ -46,7 +46,7 @@ ENTRYPOINT ["dotnet", "SadTalker.Web.dll"]
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends ffmpeg poppler-utils fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what SadTalker.Web needs on Debian 12 and is a quick no-op when everything is present.
-#   scripts/setup.sh              what the app needs (ffmpeg, fonts, ONNX Runtime sources, BlazeFace models)
+#   scripts/setup.sh              what the app needs (ffmpeg, poppler-utils, fonts, ONNX Runtime sources, BlazeFace models)
 #   scripts/setup.sh --for-tests  also what the test suite needs (chromium, python3-onnx, numpy, scipy)
 # As root it installs missing Debian packages itself; otherwise it says exactly what to install.
 set -euo pipefail
@@ -14,6 +14,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 py_has() { /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
 
 have ffmpeg && have ffprobe || missing+=(ffmpeg)
+# pdftoppm renders the first page of consent evidence PDFs as a preview (without it: download only).
+have pdftoppm || missing+=(poppler-utils)
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 have npm || missing+=(npm)
 if ((for_tests)); then

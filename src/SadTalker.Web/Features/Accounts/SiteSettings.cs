@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 
 namespace SadTalker.Web.Features.Accounts;
 
@@ -24,18 +25,26 @@ public sealed class SiteSettings(IDbContextFactory<AppDbContext> dbFactory, Time
         return value;
     }
 
-    public async Task SetAsync(string key, string value, string? userId, CancellationToken ct = default)
+    /// <summary>Saves a value; a change is audited (<c>settings.changed</c>) in the same save.</summary>
+    public async Task SetAsync(string key, string value, string? userId, string? ip = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.SiteSettings.FindAsync([key], ct);
+        var previous = row?.Value;
         if (row is null)
         {
             row = new SiteSetting { Key = key, Value = value };
             db.SiteSettings.Add(row);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (previous != value)
+        {
+            AuditLog.Add(db, now, userId, null, "settings.changed", key, ip, new { key, from = previous, to = value });
+        }
+
         row.Value = value;
-        row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        row.UpdatedUtc = now;
         row.UpdatedByUserId = userId;
         await db.SaveChangesAsync(ct);
         _cache[key] = value;

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 
 namespace SadTalker.Web.Features.Admin;
 
-/// <summary>Admin actions on accounts: list, lock/unlock, grant/revoke Admin. Guards keep at least one usable Admin.</summary>
-public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+/// <summary>
+/// Admin actions on accounts: list, lock/unlock, grant/revoke Admin. Guards keep at least one usable Admin. Each
+/// change's audit row is added to the scope's <see cref="AppDbContext"/> (the one Identity's store saves through), so
+/// it is written by the same SaveChanges as the change itself.
+/// </summary>
+public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
 {
     public sealed record UserRow(string Id, string Email, bool IsAdmin, bool IsLocked, DateTimeOffset? LockoutEnd, bool TwoFactorEnabled, DateTime CreatedUtc);
 
@@ -20,7 +25,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
     }
 
     /// <summary>Locks the account indefinitely (until an Admin unlocks it). Null on success, else why not.</summary>
-    public async Task<string?> LockAsync(string actingUserId, string userId)
+    public async Task<string?> LockAsync(string actingUserId, string userId, string? ip = null)
     {
         if (actingUserId == userId)
         {
@@ -39,7 +44,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        var result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        var result = await AuditedAsync(actingUserId, user, "admin.user.locked", ip, () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         if (result.Succeeded)
         {
             // Signs the user out everywhere at the next security-stamp validation.
@@ -49,7 +54,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
         return Describe(result);
     }
 
-    public async Task<string?> UnlockAsync(string userId)
+    public async Task<string?> UnlockAsync(string userId, string? actingUserId = null, string? ip = null)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -57,7 +62,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
             return "That account no longer exists.";
         }
 
-        var result = await users.SetLockoutEndDateAsync(user, null);
+        var result = await AuditedAsync(actingUserId, user, "admin.user.unlocked", ip, () => users.SetLockoutEndDateAsync(user, null));
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
@@ -66,7 +71,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
         return Describe(result);
     }
 
-    public async Task<string?> GrantAdminAsync(string userId)
+    public async Task<string?> GrantAdminAsync(string userId, string? actingUserId = null, string? ip = null)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -84,7 +89,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
             return null;
         }
 
-        var result = await users.AddToRoleAsync(user, Roles.Admin);
+        var result = await AuditedAsync(actingUserId, user, "admin.user.admin_granted", ip, () => users.AddToRoleAsync(user, Roles.Admin));
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user);
@@ -93,7 +98,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
         return Describe(result);
     }
 
-    public async Task<string?> RevokeAdminAsync(string userId)
+    public async Task<string?> RevokeAdminAsync(string userId, string? actingUserId = null, string? ip = null)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -111,13 +116,29 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, RoleM
             return "You cannot revoke the last Admin. Grant Admin to someone else first.";
         }
 
-        var removed = await users.RemoveFromRoleAsync(user, Roles.Admin);
+        var removed = await AuditedAsync(actingUserId, user, "admin.user.admin_revoked", ip, () => users.RemoveFromRoleAsync(user, Roles.Admin));
         if (removed.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user);
         }
 
         return Describe(removed);
+    }
+
+    private async Task<IdentityResult> AuditedAsync(string? actingUserId, ApplicationUser user, string action, string? ip, Func<Task<IdentityResult>> change)
+    {
+        AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, actingUserId, null, action, user.Id, ip, new { email = user.Email });
+        var result = await change();
+        if (!result.Succeeded)
+        {
+            // Nothing changed, so nothing is logged: the unsaved row must not ride along with a later save.
+            foreach (var pending in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added).ToList())
+            {
+                pending.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            }
+        }
+
+        return result;
     }
 
     private async Task<int> CountUnlockedAdminsAsync()

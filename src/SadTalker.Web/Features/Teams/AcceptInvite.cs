@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 
 namespace SadTalker.Web.Features.Teams;
 
@@ -12,7 +13,7 @@ public sealed class AcceptInvite(IDbContextFactory<AppDbContext> dbFactory, Time
 {
     public const string InvalidLink = "This invite link is not valid. Check that you copied the whole link, or ask a team owner for a new one.";
 
-    public sealed record Request(string UserId, string? Token);
+    public sealed record Request(string UserId, string? Token, string? Ip = null);
 
     /// <summary>What a link offers; <see cref="CurrentRole"/> is the user's role when they are already a member.</summary>
     public sealed record Offer(Guid TeamId, string TeamName, TeamRole Role, DateTime ExpiresUtc, TeamRole? CurrentRole);
@@ -57,6 +58,7 @@ public sealed class AcceptInvite(IDbContextFactory<AppDbContext> dbFactory, Time
             }
 
             db.TeamMembers.Add(new TeamMember { TeamId = offer.TeamId, UserId = request.UserId, Role = offer.Role, JoinedUtc = now });
+            AuditLog.Add(db, now, request.UserId, offer.TeamId, "team.invite.accepted", request.UserId, request.Ip, new { role = offer.Role.ToString() });
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 
 namespace SadTalker.Web.Features.Teams;
 
@@ -14,7 +15,7 @@ public sealed class CreateInvite(IDbContextFactory<AppDbContext> dbFactory, Time
     public const int DefaultUses = 1;
     public const int MaxUsesLimit = 1000;
 
-    public sealed record Request(string UserId, Guid TeamId, TeamRole Role, int ExpiresInDays = DefaultExpiryDays, int MaxUses = DefaultUses);
+    public sealed record Request(string UserId, Guid TeamId, TeamRole Role, int ExpiresInDays = DefaultExpiryDays, int MaxUses = DefaultUses, string? Ip = null);
 
     /// <summary>On success <see cref="Token"/> is set: show <see cref="LinkPath"/> of it to the owner, once.</summary>
     public sealed record Result(string? Token, Guid? InviteId, DateTime? ExpiresUtc, string? Error);
@@ -65,6 +66,8 @@ public sealed class CreateInvite(IDbContextFactory<AppDbContext> dbFactory, Time
             MaxUses = request.MaxUses,
         };
         db.TeamInvites.Add(invite);
+        AuditLog.Add(db, now, request.UserId, request.TeamId, "team.invite.created", invite.Id.ToString(), request.Ip,
+            new { role = invite.Role.ToString(), expiresUtc = invite.ExpiresUtc, maxUses = invite.MaxUses });
         await db.SaveChangesAsync(ct);
         return new(token, invite.Id, invite.ExpiresUtc, null);
     }

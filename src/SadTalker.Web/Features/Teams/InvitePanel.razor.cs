@@ -40,6 +40,9 @@ public sealed partial class InvitePanel
     private CreateInvite CreateInvite { get; set; } = default!;
 
     [Inject]
+    private Audit.ClientAddress Client { get; set; } = default!;
+
+    [Inject]
     private RevokeInvite RevokeInvite { get; set; } = default!;
 
     [Inject]
@@ -53,7 +56,7 @@ public sealed partial class InvitePanel
 
     private async Task CreateAsync()
     {
-        var result = await CreateInvite.HandleAsync(new(UserId, TeamId, _role, _expiresInDays, _maxUses));
+        var result = await CreateInvite.HandleAsync(new(UserId, TeamId, _role, _expiresInDays, _maxUses, Client.Ip));
         _error = result.Error;
         if (result.Token is null)
         {
@@ -82,7 +85,7 @@ public sealed partial class InvitePanel
 
     private async Task RevokeAsync(GetTeam.InviteRow invite)
     {
-        var result = await RevokeInvite.HandleAsync(new(UserId, TeamId, invite.Id));
+        var result = await RevokeInvite.HandleAsync(new(UserId, TeamId, invite.Id, Client.Ip));
         _error = result.Error;
         if (result.Succeeded)
         {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 
 namespace SadTalker.Web.Features.Teams;
 
 /// <summary>Stops an invite link from working (owners only). Revoking twice is harmless.</summary>
 public sealed class RevokeInvite(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public sealed record Request(string UserId, Guid TeamId, Guid InviteId);
+    public sealed record Request(string UserId, Guid TeamId, Guid InviteId, string? Ip = null);
 
     public async Task<TeamResult> HandleAsync(Request request, CancellationToken ct = default)
     {
@@ -28,8 +29,12 @@ public sealed class RevokeInvite(IDbContextFactory<AppDbContext> dbFactory, Time
             return TeamResult.Fail("That invite does not exist.");
         }
 
-        invite.RevokedUtc ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (invite.RevokedUtc is null)
+        {
+            invite.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+            AuditLog.Add(db, invite.RevokedUtc.Value, request.UserId, request.TeamId, "team.invite.revoked", invite.Id.ToString(), request.Ip);
+            await db.SaveChangesAsync(ct);
+        }
         return TeamResult.Ok;
     }
 }

@@ -37,6 +37,9 @@ public sealed partial class TeamPage : IDisposable
     private GetTeam GetTeam { get; set; } = default!;
 
     [Inject]
+    private Audit.ClientAddress Client { get; set; } = default!;
+
+    [Inject]
     private RenameTeam RenameTeam { get; set; } = default!;
 
     [Inject]
@@ -126,7 +129,7 @@ public sealed partial class TeamPage : IDisposable
 
     private async Task ChangeRoleAsync(GetTeam.MemberRow member, TeamRole role)
     {
-        var result = await ChangeMemberRole.HandleAsync(new(_userId, Id, member.UserId, role));
+        var result = await ChangeMemberRole.HandleAsync(new(_userId, Id, member.UserId, role, Client.Ip));
         _membersError = result.Error;
         if (result.Succeeded)
         {
@@ -149,7 +152,7 @@ public sealed partial class TeamPage : IDisposable
             return;
         }
 
-        var result = await RemoveMember.HandleAsync(new(_userId, Id, member.UserId));
+        var result = await RemoveMember.HandleAsync(new(_userId, Id, member.UserId, Client.Ip));
         _membersError = result.Error;
         if (result.Succeeded)
         {
@@ -161,7 +164,7 @@ public sealed partial class TeamPage : IDisposable
 
     private async Task LeaveAsync()
     {
-        var result = await LeaveTeam.HandleAsync(new(_userId, Id));
+        var result = await LeaveTeam.HandleAsync(new(_userId, Id, Client.Ip));
         _membershipError = result.Error;
         if (result.Succeeded)
         {
