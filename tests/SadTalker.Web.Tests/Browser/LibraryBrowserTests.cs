@@ -73,7 +73,7 @@ public sealed class LibraryBrowserTests(BrowserFixture browser)
         Assert.Equal(404, file.Status);
     }
 
-    private static async Task UploadAsync(IPage page, string control, string fixture, string done)
+    internal static async Task UploadAsync(IPage page, string control, string fixture, string done)
     {
         // Radzen keeps the real file input out of the accessibility tree behind its visible "choose" button, so the
         // input is found by the same label attribute rather than by role.
