@@ -17,6 +17,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<ConsentAccess>();
         builder.Services.AddSingleton<ConsentDetails>();
         builder.Services.AddSingleton<ReviewQueue>();
+        builder.Services.AddSingleton<ConsentChanges>();
         builder.Services.AddSingleton<ExpireConsent>();
         builder.Services.AddHostedService<ConsentExpiryService>();
         builder.Services.AddHttpContextAccessor();

@@ -72,11 +72,11 @@ public sealed class ConsentBrowserTests(BrowserFixture browser)
         await ann.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(ann.GetByRole(AriaRole.Status).Filter(new() { HasText = "The record is now Approved." })).ToBeVisibleAsync();
         await Expect(ann.GetByTestId("consent-state")).ToHaveTextAsync("Approved");
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Consent review" })).Not.ToContainTextAsync("pending");
 
         // The audit log page shows both steps, and the CSV export contains them with the actors and the client IP.
         await ann.GotoAsync("/admin/audit");
         await session.WaitForCircuitAsync(ann);
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Consent review" })).Not.ToContainTextAsync("pending");
         var table = ann.GetByRole(AriaRole.Table);
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "consent.record.submitted" })).ToContainTextAsync("bob@example.test");
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "consent.record.approved" })).ToContainTextAsync("ann@example.test");

@@ -36,6 +36,9 @@ public partial class ConsentDetailPage
     private ClientAddress Client { get; set; } = default!;
 
     [Inject]
+    private ConsentChanges Changes { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
@@ -73,6 +76,7 @@ public partial class ConsentDetailPage
             if (result.Succeeded)
             {
                 _reason = null;
+                await Changes.NotifyAsync();
             }
 
             await LoadAsync();

@@ -1,7 +1,7 @@
 namespace SadTalker.Web.Features.Consent;
 
 /// <summary>Runs <see cref="ExpireConsent"/> at start and then every minute (on the app's <see cref="TimeProvider"/>).</summary>
-public sealed class ConsentExpiryService(ExpireConsent expire, TimeProvider clock, ILogger<ConsentExpiryService> logger) : BackgroundService
+public sealed class ConsentExpiryService(ExpireConsent expire, ConsentChanges changes, TimeProvider clock, ILogger<ConsentExpiryService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -16,6 +16,7 @@ public sealed class ConsentExpiryService(ExpireConsent expire, TimeProvider cloc
                 if (expired > 0)
                 {
                     logger.LogInformation("Expired {Count} consent records past their valid-until date.", expired);
+                    await changes.NotifyAsync();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

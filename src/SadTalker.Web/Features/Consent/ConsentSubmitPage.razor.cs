@@ -51,6 +51,9 @@ public partial class ConsentSubmitPage
     private ClientAddress Client { get; set; } = default!;
 
     [Inject]
+    private ConsentChanges Changes { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
@@ -127,6 +130,7 @@ public partial class ConsentSubmitPage
             uploads.Clear();
             if (result.Succeeded)
             {
+                await Changes.NotifyAsync();
                 Navigation.NavigateTo($"consent/{result.Value}?submitted=true");
                 return;
             }
