@@ -28,7 +28,7 @@ public class ConsentRecord
 
     public string? Notes { get; set; }
 
-    /// <summary>The stored state; Expired is derived by <see cref="EffectiveState"/>.</summary>
+    /// <summary>The stored state; Expired is derived by <see cref="EffectiveState"/> until the expiry service stores it.</summary>
     public ConsentState State { get; set; }
 
     public required string SubmittedByUserId { get; set; }

@@ -1,6 +1,6 @@
 namespace SadTalker.Web.Data;
 
-/// <summary>Pending → Approved or Rejected → (Approved only) Revoked; Expired is computed at read time from ValidUntilUtc.</summary>
+/// <summary>Pending → Approved or Rejected → (Approved only) Revoked; Expired is computed at read time from ValidUntilUtc and stored by the expiry service.</summary>
 public enum ConsentState
 {
     Pending = 0,

@@ -153,6 +153,18 @@ public sealed class EvidenceTests : IAsyncLifetime
         Assert.Equal((0, 0), _w.CountBlobs());
     }
 
+    [Fact]
+    public async Task DeletingTheTeam_RemovesEvidenceBlobs_AndIsAudited()
+    {
+        Assert.True((await _w.SubmitAsync(_w.Valid("editor", (TestPdf.Minimal(), "release.pdf")))).Succeeded);
+        Assert.True((await _w.App.Get<SadTalker.Web.Features.Teams.DeleteTeam>().HandleAsync(new(_w.Id("owner"), _w.Team))).Succeeded);
+        Assert.Equal((0, 0), _w.CountBlobs());
+        await using var db = await _w.DbAsync();
+        Assert.Equal(0, await db.ConsentEvidence.CountAsync());
+        Assert.Single(await db.AuditEntries.Where(a => a.Action == "team.deleted" && a.TeamId == _w.Team).ToListAsync());
+        Assert.Single(await db.AuditEntries.Where(a => a.Action == "consent.record.submitted").ToListAsync());
+    }
+
     private static async Task<byte[]> MakeVideoAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"evidence-{Guid.NewGuid():N}.mp4");

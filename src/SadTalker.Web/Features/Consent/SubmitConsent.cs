@@ -88,6 +88,11 @@ public sealed class SubmitConsent(
             return (LibraryResult<Guid>.Forbidden("Viewers can read consent records but not submit them."), default);
         }
 
+        if (request.ValidUntilUtc is { } until && until <= clock.GetUtcNow().UtcDateTime)
+        {
+            return (LibraryResult<Guid>.Invalid("valid_until_past", "\"Valid until\" is already past: choose a later date or leave it empty."), default);
+        }
+
         if (request.Evidence?.Count > EvidenceIntake.MaxFiles)
         {
             return (LibraryResult<Guid>.Invalid("evidence.too_many", $"Attach at most {EvidenceIntake.MaxFiles} evidence files."), default);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Consent;
 using SadTalker.Web.Features.Library;
 using SadTalker.Web.Storage;
 
@@ -10,7 +11,7 @@ namespace SadTalker.Web.Features.Teams;
 /// database's cascades, as does everything else that belongs to the team; library files that no other team's
 /// items share are removed from the blob store in the same commit.
 /// </summary>
-public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, ActiveTeam activeTeam, BlobStore blobs)
+public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, ActiveTeam activeTeam, BlobStore blobs, TimeProvider clock)
 {
     public sealed record Request(string UserId, Guid TeamId);
 
@@ -40,9 +41,17 @@ public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, Active
             {
                 var hashes = (await db.Portraits.Where(p => p.TeamId == request.TeamId).ToListAsync(ct)).SelectMany(p => p.BlobHashes)
                     .Concat((await db.AudioClips.Where(a => a.TeamId == request.TeamId).ToListAsync(ct)).SelectMany(a => a.BlobHashes))
+                    .Concat(await EvidenceHashesAsync(db, request.TeamId, ct))
                     .Distinct()
                     .ToList();
-                await db.Teams.Where(t => t.Id == request.TeamId).ExecuteDeleteAsync(ct);
+                await using (var tx = await db.Database.BeginTransactionAsync(ct))
+                {
+                    await db.Teams.Where(t => t.Id == request.TeamId).ExecuteDeleteAsync(ct);
+                    AuditLog.Add(db, clock.GetUtcNow().UtcDateTime, request.UserId, request.TeamId, "team.deleted", request.TeamId.ToString(), null, new { name = acting.TeamName });
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+
                 await BlobReferences.DeleteUnreferencedAsync(db, blobs, hashes, ct);
                 return true;
             }, ct);
@@ -51,5 +60,15 @@ public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, Active
         // Members whose active team this was fall back to their personal team on their next read.
         await activeTeam.NotifyAsync(members, ct);
         return TeamResult.Ok;
+    }
+
+    /// <summary>Evidence files (and PDF previews) of the team's consent records, which the cascade deletes with it.</summary>
+    private static async Task<IEnumerable<string>> EvidenceHashesAsync(AppDbContext db, Guid teamId, CancellationToken ct)
+    {
+        var evidence = await db.ConsentEvidence
+            .Where(e => db.ConsentRecords.Any(r => r.Id == e.ConsentRecordId && r.TeamId == teamId))
+            .Select(e => new { e.Sha256, e.PreviewSha256 })
+            .ToListAsync(ct);
+        return evidence.SelectMany(e => e.PreviewSha256 is null ? [e.Sha256] : new[] { e.Sha256, e.PreviewSha256 });
     }
 }
