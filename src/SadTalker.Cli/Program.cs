@@ -12,7 +12,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + ModelsCommand.Usage);
+            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + ModelsCommand.Usage + "\n" + PasteBenchCommand.Usage);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
@@ -31,7 +31,8 @@ internal static class Program
                 "generate" => await GenerateCommand.RunAsync(CliArguments.Parse(args, GenerateCommand.Flags), cancel.Token),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(args, BenchCommand.Flags), cancel.Token),
                 "models" => await ModelsCommand.RunAsync(args, cancel.Token),
-                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench or models (--help for details)."),
+                "paste-bench" => await PasteBenchCommand.RunAsync(CliArguments.Parse(args, new HashSet<string>()), cancel.Token),
+                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench, models or paste-bench (--help for details)."),
             };
         }
         catch (UsageException ex)
