@@ -12,7 +12,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage);
+            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + ModelsCommand.Usage + "\n" + PasteBenchCommand.Usage);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
@@ -30,7 +30,9 @@ internal static class Program
             {
                 "generate" => await GenerateCommand.RunAsync(CliArguments.Parse(args, GenerateCommand.Flags), cancel.Token),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(args, BenchCommand.Flags), cancel.Token),
-                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate or bench (--help for details)."),
+                "models" => await ModelsCommand.RunAsync(args, cancel.Token),
+                "paste-bench" => await PasteBenchCommand.RunAsync(CliArguments.Parse(args, new HashSet<string>()), cancel.Token),
+                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench, models or paste-bench (--help for details)."),
             };
         }
         catch (UsageException ex)
@@ -44,7 +46,7 @@ internal static class Program
             Console.Error.WriteLine("cancelled; no output was written.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is EngineInputException or MediaToolException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is EngineInputException or MediaToolException or IOException or InvalidOperationException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failure;

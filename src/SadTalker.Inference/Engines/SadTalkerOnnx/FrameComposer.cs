@@ -1,0 +1,134 @@
+using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
+using SadTalker.Inference.Imaging;
+
+namespace SadTalker.Inference.Engines.SadTalkerOnnx;
+
+/// <summary>
+/// Facerender and post-processing (sadtalker-facts.md §7-§8): coefficients → MappingNet → keypoints → renderer →
+/// output frames (crop modes: resized to the crop's aspect; full modes: Poisson-pasted into the portrait), streamed.
+/// </summary>
+/// <remarks>
+/// Frames are rendered in contiguous batches (<see cref="RenderBatchPlan.Streaming"/>), which gives the same frames as
+/// the reference grouping because the renderer has no state between frames, and lets every batch go to the sink at
+/// once. REVIEW: free-view angles replace the driving angles from MappingNet (§7); the source keeps its own pose.
+/// </remarks>
+internal sealed class FrameComposer(SourceFace source, GenerationOptions options, MappingNet mapping, KeypointDetector keypoints, IFaceRenderer renderer, RgbImage portrait)
+{
+    public (int Width, int Height) OutputSize
+    {
+        get
+        {
+            if (source.Crop is not null && options.Preprocess is PreprocessMode.Full or PreprocessMode.ExtFull)
+            {
+                return (portrait.Width & ~1, portrait.Height & ~1);
+            }
+
+            var (w, h) = source.Crop?.FaceSize ?? (portrait.Width, portrait.Height);
+            return (renderer.Size, Math.Max(2, (int)((long)renderer.Size * h / w) & ~1)); // §8: (size, ⌊size·h/w⌋), even for the encoder
+        }
+    }
+
+    public async Task RenderAsync(float[] coefficients, IFrameSink sink, Action<int> framesDone, CancellationToken cancellationToken)
+    {
+        var fullMode = options.Preprocess is PreprocessMode.Full or PreprocessMode.ExtFull;
+        var channels = FacerenderCoefficients.Channels(fullMode);
+        var frames = coefficients.Length / MotionSynthesis.Width;
+        var prepared = new float[frames * channels];
+        FacerenderCoefficients.Prepare(coefficients, source.Coefficients, options.ExpressionScale, options.Still, fullMode, prepared);
+
+        renderer.SetSource(source.Image);
+        var canonical = keypoints.Detect(source.Image);
+        var sourceWindow = new float[channels * SemanticWindows.Length];
+        SemanticWindows.Fill(source.Coefficients.AsSpan(0, channels), channels, 0, sourceWindow);
+        var kpSource = Keypoints(canonical, mapping.Predict(sourceWindow, 1)[0], null);
+
+        var yaw = FreeView(options.InputYaw, frames);
+        var pitch = FreeView(options.InputPitch, frames);
+        var roll = FreeView(options.InputRoll, frames);
+        var (width, height) = OutputSize;
+        await sink.BeginAsync(width, height, frames, cancellationToken).ConfigureAwait(false);
+
+        var batch = Math.Clamp(options.BatchSize, 1, renderer.MaxBatch);
+        var size = renderer.Size;
+        var windows = new float[batch * channels * SemanticWindows.Length];
+        var kpDriving = new float[batch * 45];
+        var rendered = new byte[batch * size * size * 3];
+        var output = new byte[width * height * 3];
+        foreach (var range in RenderBatchPlan.Streaming(frames, batch))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (start, count) = (range.Start.Value, range.End.Value - range.Start.Value);
+            for (var i = 0; i < count; i++)
+            {
+                SemanticWindows.Fill(prepared, channels, start + i, windows.AsSpan(i * channels * SemanticWindows.Length, channels * SemanticWindows.Length));
+            }
+
+            var motions = mapping.Predict(windows.AsSpan(0, count * channels * SemanticWindows.Length), count);
+            for (var i = 0; i < count; i++)
+            {
+                var angles = (Yaw: yaw?[start + i], Pitch: pitch?[start + i], Roll: roll?[start + i]);
+                Keypoints(canonical, motions[i], angles).CopyTo(kpDriving, i * 45);
+            }
+
+            renderer.Render(kpSource, kpDriving, count, rendered);
+            for (var i = 0; i < count; i++)
+            {
+                Compose(rendered.AsSpan(i * size * size * 3, size * size * 3), output, width, height);
+                await sink.WriteFrameAsync(output, cancellationToken).ConfigureAwait(false);
+            }
+
+            framesDone(start + count);
+        }
+    }
+
+    private static float[]? FreeView(IReadOnlyList<int>? keys, int frames)
+    {
+        if (keys is null || keys.Count == 0)
+        {
+            return null;
+        }
+
+        var path = new float[frames];
+        FreeViewPath.Build(keys, path);
+        return path;
+    }
+
+    private static float[] Keypoints(float[] canonical, HeadMotion motion, (float? Yaw, float? Pitch, float? Roll)? freeView)
+    {
+        var rotation = new float[9];
+        HeadPose.Rotation(
+            freeView?.Yaw ?? motion.Yaw, freeView?.Pitch ?? motion.Pitch, freeView?.Roll ?? motion.Roll, RotationAngle.ReferenceQuirk, rotation);
+        var kp = new float[45];
+        KeypointTransform.Apply(canonical, rotation, motion.Translation, motion.Delta, kp);
+        return kp;
+    }
+
+    private void Compose(ReadOnlySpan<byte> frame, byte[] output, int width, int height)
+    {
+        var size = renderer.Size;
+        if (source.Crop is not { } crop || options.Preprocess is not (PreprocessMode.Full or PreprocessMode.ExtFull))
+        {
+            ImageResize.Bilinear(frame, size, size, output, width, height);
+            return;
+        }
+
+        // §8 paste-back: the frame resized to the paste rectangle, Poisson-blended into the portrait.
+        // The reference fails when the rectangle touches the image edge (issue #446); here the rectangle is cut to keep one pixel.
+        var (l, t, r, b) = crop.PasteRectangle(options.Preprocess == PreprocessMode.ExtFull);
+        var patch = new RgbImage(r - l, b - t);
+        ImageResize.Bilinear(frame, size, size, patch.Pixels, patch.Width, patch.Height);
+        var (cl, ct, cr, cb) = (Math.Max(l, 1), Math.Max(t, 1), Math.Min(r, portrait.Width - 1), Math.Min(b, portrait.Height - 1));
+        var canvas = new RgbImage(portrait.Width, portrait.Height, (byte[])portrait.Pixels.Clone());
+        if (cr - cl >= 5 && cb - ct >= 5)
+        {
+            PoissonClone.NormalClone(canvas, CropImages.Cut(patch, cl - l, ct - t, cr - l, cb - t), cl, ct);
+        }
+
+        for (var y = 0; y < height; y++)
+        {
+            canvas.GetRow(y)[..(width * 3)].CopyTo(output.AsSpan(y * width * 3, width * 3));
+        }
+    }
+}

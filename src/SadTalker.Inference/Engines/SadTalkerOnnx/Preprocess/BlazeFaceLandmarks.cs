@@ -1,0 +1,44 @@
+using SadTalker.Inference.Faces;
+
+namespace SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
+
+/// <summary>
+/// Stand-in 68-point landmarks from a BlazeFace detection, for packs without the 98-point landmark model
+/// (sadtalker-facts.md §2 uses AWing FAN; the job log says when this fallback is used).
+/// </summary>
+/// <remarks>
+/// Only the points the crop rule and <c>align_img</c> read are meaningful: the eye rings 36–41 / 42–47 sit on the eye
+/// centres (their means, and mean(36,39) / mean(42,45), are the centres), 30 is the nose tip, and the mouth corners
+/// 48 / 54 are the mouth centre ∓ 0.4 × the eye-to-eye vector (mouth width ≈ 0.8 × interocular distance).
+/// Every other point is set to the nose tip. In iBUG order 36–41 is the subject's right eye (image left).
+/// REVIEW: a real landmark model makes the crop and the 3DMM fit follow the actual mouth and eye shapes.
+/// </remarks>
+public static class BlazeFaceLandmarks
+{
+    public const double MouthHalfWidth = 0.4;
+
+    public static float[] From(FaceDetection face)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        var right = face[FaceKeypoint.RightEye];
+        var left = face[FaceKeypoint.LeftEye];
+        var nose = face[FaceKeypoint.NoseTip];
+        var mouth = face[FaceKeypoint.MouthCenter];
+        var points = new float[136];
+        for (var i = 0; i < 68; i++)
+        {
+            (points[2 * i], points[(2 * i) + 1]) = (nose.X, nose.Y);
+        }
+
+        for (var i = 36; i < 42; i++)
+        {
+            (points[2 * i], points[(2 * i) + 1]) = (right.X, right.Y);
+            (points[2 * (i + 6)], points[(2 * (i + 6)) + 1]) = (left.X, left.Y);
+        }
+
+        var (dx, dy) = ((float)((left.X - right.X) * MouthHalfWidth), (float)((left.Y - right.Y) * MouthHalfWidth));
+        (points[96], points[97]) = (mouth.X - dx, mouth.Y - dy);
+        (points[108], points[109]) = (mouth.X + dx, mouth.Y + dy);
+        return points;
+    }
+}

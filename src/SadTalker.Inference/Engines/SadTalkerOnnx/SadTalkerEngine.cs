@@ -1,0 +1,166 @@
+using SadTalker.Inference.Audio;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
+using SadTalker.Inference.Faces;
+using SadTalker.Inference.Imaging;
+using SadTalker.Inference.Runtime;
+
+namespace SadTalker.Inference.Engines.SadTalkerOnnx;
+
+/// <summary>
+/// SadTalker (CVPR 2023) inference with each network as an ONNX file of the model pack and every step around them in
+/// C# (sadtalker-facts.md is the specification; models/manifest.json the pack contract).
+/// </summary>
+/// <remarks>
+/// Skeleton stage: face (BlazeFace, landmarks derived from it), crop and 3DMM, audio → motion, render + paste-back.
+/// Not yet: the 98-point landmark model, the enhancer, reference eye-blink/pose videos (refused by the capabilities).
+/// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
+/// the wrappers are stateless (the renderer keeps the job's source).
+/// </remarks>
+public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
+{
+    public const string EngineId = "sadtalker";
+
+    private const string FaceModel = "blazeface/face_detection_front_128x128_barracuda.onnx";
+
+    private readonly SessionFactory _sessions;
+    private readonly string _modelsDirectory;
+    private readonly PackContract _pack;
+    private readonly string _packDirectory;
+    private readonly Lazy<BlazeFaceDetector> _detector;
+
+    public SadTalkerEngine(SessionFactory sessions, string modelsDirectory, string? packDirectory = null)
+    {
+        _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
+        _modelsDirectory = modelsDirectory;
+        _pack = SadTalkerPack.LoadContract(modelsDirectory);
+        _packDirectory = SadTalkerPack.ResolveDirectory(_pack, modelsDirectory, packDirectory);
+        _detector = new(() => new BlazeFaceDetector(sessions, Path.Combine(_modelsDirectory, FaceModel)));
+    }
+
+    public string Id => EngineId;
+
+    public string DisplayName => "SadTalker (ONNX)";
+
+    public string Version => "0.1.0";
+
+    public EngineCapabilities Capabilities { get; } = new()
+    {
+        PreprocessModes = [PreprocessMode.Crop, PreprocessMode.ExtCrop, PreprocessMode.Resize, PreprocessMode.Full, PreprocessMode.ExtFull],
+        Sizes = [256, 512],
+        Stages = [Stages.Face, Stages.Motion, Stages.Frames],
+        ExpressionScale = true,
+        PoseStyle = true,
+        BatchRendering = true,
+        FreeView = true,
+        Deterministic = true,
+    };
+
+    /// <summary>File presence only (cheap); <see cref="ModelPackVerifier.Verify"/> does the full check.</summary>
+    public EngineAvailability CheckAvailability() => ModelPackVerifier.CheckPresence(_pack, _packDirectory).ToAvailability();
+
+    public async Task RenderAsync(EngineRequest request, IFrameSink sink, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+        var options = request.Options;
+        var errors = request.Validate().Concat(Capabilities.Validate(options)).Distinct().ToList();
+        var presence = ModelPackVerifier.CheckPresence(_pack, _packDirectory);
+        if (presence.IsUsable && !presence.RendererSizes.Contains(options.Size))
+        {
+            errors.Add($"The model pack has no renderer for size {options.Size}; it has {string.Join(", ", presence.RendererSizes)}.");
+        }
+
+        if (presence.IsUsable && options.Preprocess is PreprocessMode.Full or PreprocessMode.ExtFull && !presence.HasFullModes)
+        {
+            errors.Add("Full and extfull need mapping_73.onnx, which the model pack lacks.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new EngineInputException(EngineInputError.InvalidOptions, string.Join(" ", errors));
+        }
+
+        if (!presence.IsUsable)
+        {
+            throw new InvalidOperationException(presence.ToAvailability().Reason);
+        }
+
+        var fullMode = options.Preprocess is PreprocessMode.Full or PreprocessMode.ExtFull;
+        progress?.Report(new EngineProgress(Stages.Face, 0, 3, 0));
+        var portrait = request.Portrait ?? await DecodeAsync(request.PortraitPath!, cancellationToken).ConfigureAwait(false);
+        var face = request.Face ?? _detector.Value.Detect(portrait).FirstOrDefault()
+            ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
+
+        using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
+        var source = SourceFace.Prepare(portrait, BlazeFaceLandmarks.From(face), options.Preprocess, options.Size, recon);
+
+        progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
+        var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
+        var random = new Random(options.Seed ?? Random.Shared.Next());
+        float[] coefficients;
+        using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
+        using (var poseVae = new PoseVae(_sessions, _packDirectory, _pack))
+        {
+            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae);
+        }
+
+        progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15) { FramesTotal = audio.FrameCount });
+        using var mapping = new MappingNet(_sessions, _packDirectory, _pack, fullMode);
+        using var keypoints = new KeypointDetector(_sessions, _packDirectory, _pack, options.Size);
+        using IFaceRenderer renderer = presence.HasSplitGenerator(options.Size)
+            ? new SplitGenerator(_sessions, _packDirectory, _pack, options.Size)
+            : new Generator(_sessions, _packDirectory, _pack, options.Size);
+        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait);
+        await composer.RenderAsync(
+            coefficients,
+            sink,
+            done => progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15 + (85.0 * done / audio.FrameCount)) { FramesDone = done, FramesTotal = audio.FrameCount }),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (_detector.IsValueCreated)
+        {
+            _detector.Value.Dispose();
+        }
+    }
+
+    private static async Task<RgbImage> DecodeAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FfmpegImageDecoder.DecodeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaToolException ex)
+        {
+            throw new EngineInputException(EngineInputError.UnreadablePortrait, $"The portrait is not a readable image: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<AudioFeatures> ExtractAudioAsync(string path, CancellationToken cancellationToken)
+    {
+        AudioFeatures audio;
+        try
+        {
+            audio = await AudioFeatureExtractor.ExtractFromFileAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaToolException ex)
+        {
+            throw new EngineInputException(EngineInputError.UnreadableAudio, $"The audio could not be read: {ex.Message}", ex);
+        }
+
+        return audio.FrameCount > 0
+            ? audio
+            : throw new EngineInputException(EngineInputError.AudioTooShort, "The audio is shorter than one video frame (40 ms); use a longer recording.");
+    }
+
+    private static class Stages
+    {
+        public const string Face = "Preparing the face";
+        public const string Motion = "Audio to motion";
+        public const string Frames = "Rendering frames";
+    }
+}

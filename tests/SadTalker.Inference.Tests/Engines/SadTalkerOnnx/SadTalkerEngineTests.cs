@@ -1,0 +1,87 @@
+using SadTalker.Inference.Audio;
+using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
+using SadTalker.Inference.Runtime;
+using SadTalker.Inference.Tests.Models;
+using SadTalker.Inference.Tests.Support;
+
+namespace SadTalker.Inference.Tests.Engines.SadTalkerOnnx;
+
+/// <summary>The whole engine on the synthetic contract pack (tiny deterministic graphs): shapes, counts, seeding, errors.</summary>
+public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassFixture<SadTalkerPackFixture>
+{
+    private static readonly SessionFactory Sessions = new(new SessionFactoryOptions { Device = InferenceDevice.Cpu, IntraOpThreads = 1 });
+
+    [Theory]
+    [InlineData(PreprocessMode.Crop, 256)]
+    [InlineData(PreprocessMode.ExtCrop, 512)]
+    [InlineData(PreprocessMode.Resize, 256)]
+    public async Task RenderAsync_CropModes_OneFramePerAudioFrameAtTheCropAspect(PreprocessMode mode, int size)
+    {
+        var (capture, frames) = await RenderAsync(fixture.PackDirectory, new GenerationOptions { Preprocess = mode, Size = size, Seed = 3, BatchSize = 3 });
+
+        Assert.Equal(frames, capture.Announced);
+        Assert.Equal(frames, capture.Hashes.Count);
+        Assert.Equal(size, capture.Width);
+        Assert.True(capture.Height % 2 == 0 && capture.Height > size / 2, $"height {capture.Height}");
+        Assert.True(capture.Hashes.Distinct().Count() > frames / 2, $"speech and head motion must reach the pixels: {capture.Hashes.Distinct().Count()} distinct of {frames}");
+    }
+
+    [Fact]
+    public async Task RenderAsync_SameSeed_SameFrames_AndFreeViewChangesThem()
+    {
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 11 };
+        var (first, _) = await RenderAsync(fixture.PackDirectory, options);
+        var (second, _) = await RenderAsync(fixture.PackDirectory, options);
+        var (turned, _) = await RenderAsync(fixture.PackDirectory, options with { InputYaw = [-30, 30], Still = true });
+
+        Assert.Equal(first.Hashes, second.Hashes);
+        Assert.NotEqual(first.Hashes, turned.Hashes);
+    }
+
+    [Theory]
+    [InlineData(PreprocessMode.Full)]
+    [InlineData(PreprocessMode.ExtFull)]
+    public async Task RenderAsync_FullModes_PasteIntoThePortraitAtItsSize(PreprocessMode mode)
+    {
+        var (capture, frames) = await RenderAsync(fixture.PackDirectory, new GenerationOptions { Preprocess = mode, Size = 256, Seed = 1, Still = true });
+
+        Assert.Equal((512, 512), (capture.Width, capture.Height)); // astronaut.png
+        Assert.Equal(frames, capture.Hashes.Count);
+    }
+
+    [Fact]
+    public async Task RenderAsync_WrongTensorInPack_FailsNamingModelAndTensor()
+    {
+        using var pack = fixture.CopyPack();
+        File.Copy(fixture.Variant("expnet_wrong_dim"), pack.File("expnet.onnx"), overwrite: true);
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => RenderAsync(pack.Path, new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256 }));
+
+        Assert.Contains("expnet", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("input 'mel' dim 2 is 64", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckAvailability_ReflectsThePack()
+    {
+        using var empty = new TempDirectory();
+        using var missing = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, Path.Combine(empty.Path, "none"));
+        using var present = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, fixture.PackDirectory);
+
+        Assert.False(missing.CheckAvailability().IsAvailable);
+        Assert.Contains("not found", missing.CheckAvailability().Reason, StringComparison.Ordinal);
+        Assert.True(present.CheckAvailability().IsAvailable);
+    }
+
+    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options)
+    {
+        using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, packDirectory);
+        var audio = RepoPaths.Fixture("speech-en-short.wav");
+        var capture = new FrameCapture();
+        var request = new EngineRequest { PortraitPath = RepoPaths.Fixture("astronaut.png"), AudioPath = audio, Options = options };
+        await engine.RenderAsync(request, capture, null, CancellationToken.None);
+        var features = await AudioFeatureExtractor.ExtractFromFileAsync(audio, CancellationToken.None);
+        return (capture, features.FrameCount); // §4: F = ⌊N/640⌋ of the 16 kHz audio
+    }
+}

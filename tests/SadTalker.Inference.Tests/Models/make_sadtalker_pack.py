@@ -1,0 +1,102 @@
+"""Writes a tiny synthetic SadTalker model pack that honours the contract in models/manifest.json exactly
+(input/output names, ranks, fixed and symbolic dims, dtypes), plus deliberately broken variants for the verifier tests.
+
+Each graph is deterministic and cheap: m = mean of the first input + 0.5 x the means of the others, broadcast to the
+output shape (batch taken from the input at run time), plus a ramp along the last axis, through fmod(|10 x|, 1):
+outputs stay in [0, 1], depend on every input and have the contract's shapes.
+
+Usage: /usr/bin/python3 make_sadtalker_pack.py MANIFEST OUTPUT_DIR   (needs Debian's python3-onnx, opset 17, IR 8)
+Writes OUTPUT_DIR/pack/*.onnx and OUTPUT_DIR/variants/{expnet_wrong_dim,expnet_wrong_dtype,expnet_renamed}.onnx.
+"""
+import copy
+import json
+import os
+import sys
+
+import numpy as np
+from onnx import TensorProto, checker, helper, numpy_helper, save
+
+DTYPES = {"float32": TensorProto.FLOAT, "float64": TensorProto.DOUBLE, "int64": TensorProto.INT64,
+          "int32": TensorProto.INT32, "uint8": TensorProto.UINT8}
+
+
+def value_info(tensor):
+    return helper.make_tensor_value_info(tensor["name"], DTYPES[tensor["dtype"]], tensor["shape"])
+
+
+def build(model):
+    """Graph: out_k = fmod(|10 m + ramp_k|, 1), m = mean(in_0) + 0.5 sum_j mean(in_j) broadcast to [B, d1, ...],
+    ramp_k in [0, 1) along the last axis."""
+    first = model["inputs"][0]
+    nodes, inits = [], []
+    x = first["name"]
+    if first["dtype"] != "float32":
+        nodes.append(helper.make_node("Cast", [x], ["x_float"], to=TensorProto.FLOAT))
+        x = "x_float"
+    rank = len(first["shape"])
+    if rank > 1:
+        nodes.append(helper.make_node("ReduceMean", [x], ["x_mean"], axes=list(range(1, rank)), keepdims=0))
+    else:
+        nodes.append(helper.make_node("Identity", [x], ["x_mean"]))
+    nodes.append(helper.make_node("Shape", [first["name"]], ["in_shape"], start=0, end=1))
+    # The other inputs join through a small weight (0.5 x their mean), so every input changes the outputs.
+    for k, extra in enumerate(model["inputs"][1:]):
+        name = extra["name"]
+        if extra["dtype"] != "float32":
+            nodes.append(helper.make_node("Cast", [name], [f"e{k}_f"], to=TensorProto.FLOAT))
+            name = f"e{k}_f"
+        extra_rank = len(extra["shape"])
+        if extra_rank > 1:  # per batch item, like the first input
+            nodes.append(helper.make_node("ReduceMean", [name], [f"e{k}_m"], axes=list(range(1, extra_rank)), keepdims=0))
+        else:
+            nodes.append(helper.make_node("Identity", [name], [f"e{k}_m"]))
+        inits.append(numpy_helper.from_array(np.array(0.5, np.float32), f"zero{k}"))
+        nodes.append(helper.make_node("Mul", [f"e{k}_m", f"zero{k}"], [f"e{k}_z"]))
+        nodes.append(helper.make_node("Add", ["x_mean" if k == 0 else f"acc{k - 1}", f"e{k}_z"], [f"acc{k}"]))
+    mean = f"acc{len(model['inputs']) - 2}" if len(model["inputs"]) > 1 else "x_mean"
+    for j, out in enumerate(model["outputs"]):
+        rest = [int(d) for d in out["shape"][1:]]
+        inits.append(numpy_helper.from_array(np.array([-1] + [1] * len(rest), np.int64), f"unit_shape{j}"))
+        inits.append(numpy_helper.from_array(np.array(rest, np.int64), f"rest{j}"))
+        # A ramp along the last axis only (broadcast), so the files stay a few hundred bytes.
+        ramp = np.arange(rest[-1], dtype=np.float32) / rest[-1] if rest else np.array(0.0, np.float32)
+        inits.append(numpy_helper.from_array(ramp, f"ramp{j}"))
+        nodes.append(helper.make_node("Reshape", [mean, f"unit_shape{j}"], [f"m{j}"]))
+        nodes.append(helper.make_node("Concat", ["in_shape", f"rest{j}"], [f"out_shape{j}"], axis=0))
+        nodes.append(helper.make_node("Expand", [f"m{j}", f"out_shape{j}"], [f"b{j}"]))
+        # fmod(|10 b + ramp|, 1): a sawtooth in [0, 1) (a valid image for the renderer) with slope 10 everywhere, so
+        # small changes of any input reach the output (a sine saturates at its peaks and hid the motion).
+        inits.append(numpy_helper.from_array(np.array(10.0, np.float32), f"gain{j}"))
+        inits.append(numpy_helper.from_array(np.array(1.0, np.float32), f"one{j}"))
+        nodes.append(helper.make_node("Mul", [f"b{j}", f"gain{j}"], [f"g{j}"]))
+        nodes.append(helper.make_node("Add", [f"g{j}", f"ramp{j}"], [f"phase{j}"]))
+        nodes.append(helper.make_node("Abs", [f"phase{j}"], [f"abs{j}"]))
+        nodes.append(helper.make_node("Mod", [f"abs{j}", f"one{j}"], [out["name"]], fmod=1))
+    graph = helper.make_graph(nodes, model["id"], [value_info(t) for t in model["inputs"]],
+                              [value_info(t) for t in model["outputs"]], inits)
+    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    checker.check_model(onnx_model)
+    return onnx_model
+
+
+def main(manifest_path, out_dir):
+    manifest = json.load(open(manifest_path, encoding="utf-8"))
+    pack = next(p for p in manifest["packs"] if p["id"] == "sadtalker")
+    os.makedirs(os.path.join(out_dir, "pack"), exist_ok=True)
+    os.makedirs(os.path.join(out_dir, "variants"), exist_ok=True)
+    for model in pack["models"]:
+        save(build(model), os.path.join(out_dir, "pack", model["file"]))
+
+    expnet = next(m for m in pack["models"] if m["role"] == "expnet")
+    wrong_dim = copy.deepcopy(expnet)
+    wrong_dim["inputs"][0]["shape"][2] = 64                  # mel bands 64 instead of 80
+    wrong_dtype = copy.deepcopy(expnet)
+    wrong_dtype["inputs"][1]["dtype"] = "float64"             # ref_exp as double
+    renamed = copy.deepcopy(expnet)
+    renamed["inputs"][2]["name"] = "ratio"                    # foocker's export name instead of the contract's
+    for name, model in [("expnet_wrong_dim", wrong_dim), ("expnet_wrong_dtype", wrong_dtype), ("expnet_renamed", renamed)]:
+        save(build(model), os.path.join(out_dir, "variants", name + ".onnx"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
