@@ -1,4 +1,4 @@
-using SadTalker.Cli.Watermarking;
+using SadTalker.Cli.Trust;
 using SadTalker.Inference.Engines;
 using SadTalker.Inference.Imaging;
 
@@ -13,7 +13,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + WatermarkBenchCommand.Usage);
+            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + VerifyCommand.Usage + "\n" + WatermarkBenchCommand.Usage);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
@@ -31,8 +31,9 @@ internal static class Program
             {
                 "generate" => await GenerateCommand.RunAsync(CliArguments.Parse(args, GenerateCommand.Flags), cancel.Token),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(args, BenchCommand.Flags), cancel.Token),
+                "verify" => await VerifyCommand.RunAsync(args, cancel.Token),
                 "watermark-bench" => await WatermarkBenchCommand.RunAsync(CliArguments.Parse(args, WatermarkBenchCommand.Flags), cancel.Token),
-                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench or watermark-bench (--help for details)."),
+                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench, verify or watermark-bench (--help for details)."),
             };
         }
         catch (UsageException ex)

@@ -9,6 +9,11 @@ namespace SadTalker.Inference.Trust;
 internal sealed class ProjectionSet
 {
     private const int N = WatermarkDetector.Size;
+
+    // Per-pixel clip of a two-frame difference, in grey levels: the mark changes a pixel by a few levels, while motion
+    // edges change it by tens; clipping keeps the mark and caps what motion can add to a projection.
+    private const float PixelClip = 4f;
+    private const float ClipSigma = 3f;
     private readonly int _frames;
     private readonly int _crops;
     private readonly int _patterns = WatermarkLayout.PatternCount;
@@ -19,7 +24,7 @@ internal sealed class ProjectionSet
     private readonly (int Pattern, sbyte Sign)[][] _pilots;
     private readonly (int Pattern, short Bit, sbyte Sign)[][] _data;
 
-    public ProjectionSet(ReadOnlySpan<byte> grey, int frames, IReadOnlyList<double> crops)
+    public ProjectionSet(ReadOnlySpan<float> grey, int frames, IReadOnlyList<double> crops)
     {
         _frames = frames;
         _crops = crops.Count;
@@ -41,7 +46,7 @@ internal sealed class ProjectionSet
                     var p = projections[h][k];
                     for (var i = 0; i < pairs; i++)
                     {
-                        d[i] = p[(2 * i) + parity] - p[(2 * i) + parity + 1];
+                        d[i] = p[(2 * i) + parity];
                     }
 
                     _normalised[h][parity][k] = d;
@@ -50,11 +55,18 @@ internal sealed class ProjectionSet
 
             for (var k = 0; k < _patterns; k++)
             {
-                var all = _normalised[h][0][k].Concat(_normalised[h][1][k]).ToArray();
-                var sigma = all.Length > 0 ? MathF.Sqrt(TensorPrimitives.SumOfSquares(all) / all.Length) : 1;
+                // Robust spread (median absolute value · 1.4826), then a clip at ±3σ: pairs with large head or mouth
+                // motion weigh no more than three typical ones.
+                var all = _normalised[h][0][k].Concat(_normalised[h][1][k]).Select(MathF.Abs).Order().ToArray();
+                var sigma = all.Length > 0 ? 1.4826f * all[all.Length / 2] : 1;
                 _sigma[h][k] = sigma > 1e-6f ? sigma : 1e-6f;
-                TensorPrimitives.Divide(_normalised[h][0][k], _sigma[h][k], _normalised[h][0][k]);
-                TensorPrimitives.Divide(_normalised[h][1][k], _sigma[h][k], _normalised[h][1][k]);
+                for (var parity = 0; parity < 2; parity++)
+                {
+                    var d = _normalised[h][parity][k];
+                    TensorPrimitives.Divide(d, _sigma[h][k], d);
+                    TensorPrimitives.Min(d, ClipSigma, d);
+                    TensorPrimitives.Max(d, -ClipSigma, d);
+                }
             }
         }
 
@@ -116,8 +128,11 @@ internal sealed class ProjectionSet
             return axis;
         }).ToArray()).ToArray();
 
-    /// <summary>projections[h][k][t]: separable, first along rows for every (crop x, fx), then along columns.</summary>
-    private float[][][] Project(ReadOnlySpan<byte> grey, int frames, float[][][] axes)
+    /// <summary>
+    /// projections[h][k][t] of the clipped difference of frames t and t+1: separable, first along rows for every
+    /// (crop x, fx), then along columns.
+    /// </summary>
+    private float[][][] Project(ReadOnlySpan<float> grey, int frames, float[][][] axes)
     {
         var result = new float[Hypotheses][][];
         for (var h = 0; h < Hypotheses; h++)
@@ -132,13 +147,11 @@ internal sealed class ProjectionSet
         var frequencies = WatermarkLayout.MaxFrequency + 1;
         var image = new float[N * N];
         var rows = new float[_crops * frequencies * N]; // [cx][fx][y]
-        for (var t = 0; t < frames; t++)
+        for (var t = 0; t + 1 < frames; t++)
         {
-            var pixels = grey.Slice(t * N * N, N * N);
-            for (var i = 0; i < image.Length; i++)
-            {
-                image[i] = pixels[i];
-            }
+            TensorPrimitives.Subtract(grey.Slice(t * N * N, N * N), grey.Slice((t + 1) * N * N, N * N), image);
+            TensorPrimitives.Min(image, PixelClip, image);
+            TensorPrimitives.Max(image, -PixelClip, image);
 
             for (var cx = 0; cx < _crops; cx++)
             {

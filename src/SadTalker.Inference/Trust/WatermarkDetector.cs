@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using SadTalker.Inference.Imaging;
 
 namespace SadTalker.Inference.Trust;
@@ -46,23 +46,32 @@ public static class WatermarkDetector
         var result = await MediaTool.Ffmpeg.RunAsync(
             ["-v", "error", "-nostdin", "-i", "file:" + full, "-t", MaxSeconds.ToString(CultureInfo.InvariantCulture),
              "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", $"scale={Size}:{Size}:flags=area", "-fps_mode", "passthrough",
-             "-pix_fmt", "gray", "-f", "rawvideo", "-"],
+             "-pix_fmt", "gray16le", "-f", "rawvideo", "-"],
             cancellationToken).ConfigureAwait(false);
-        var frames = result.StandardOutput.Length / (Size * Size);
+        var frames = result.StandardOutput.Length / (Size * Size * 2);
         if (frames == 0)
         {
             throw new MediaToolException($"ffmpeg decoded no video frames from {full}.", 0, result.StandardError);
         }
 
-        return Detect(result.StandardOutput.AsSpan(0, frames * Size * Size), frames);
+        // 16-bit luma keeps the fractions of a grey level that area averaging makes; rounding them to 8 bits would
+        // add noise as large as the mark itself.
+        var samples = MemoryMarshal.Cast<byte, ushort>(result.StandardOutput.AsSpan(0, frames * Size * Size * 2));
+        var grey = new float[samples.Length];
+        for (var i = 0; i < grey.Length; i++)
+        {
+            grey[i] = samples[i] / 257f;
+        }
+
+        return Detect(grey, frames);
     }
 
-    /// <summary>Looks for the mark in <paramref name="frameCount"/> grey 64×64 frames, one byte per pixel.</summary>
-    public static WatermarkDetection Detect(ReadOnlySpan<byte> grey, int frameCount)
+    /// <summary>Looks for the mark in <paramref name="frameCount"/> grey 64×64 frames (0..255 scale).</summary>
+    public static WatermarkDetection Detect(ReadOnlySpan<float> grey, int frameCount)
     {
-        if (grey.Length != frameCount * Size * Size)
+        if (grey.Length != frameCount * Size * Size || frameCount < 2)
         {
-            throw new ArgumentException($"Expected {frameCount} frames of {Size}×{Size} bytes.", nameof(grey));
+            throw new ArgumentException($"Expected at least two frames of {Size}×{Size} samples.", nameof(grey));
         }
 
         var projections = new ProjectionSet(grey, frameCount, Crops);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SadTalker.Inference.Rendering;
 
-namespace SadTalker.Cli.Watermarking;
+namespace SadTalker.Cli.Trust;
 
 /// <summary>
 /// Wraps a frame filter to measure it: time spent in it, and per frame the PSNR of the filtered frame against the

@@ -2,7 +2,7 @@ using System.Globalization;
 using SadTalker.Inference.Engines;
 using SadTalker.Inference.Imaging;
 
-namespace SadTalker.Cli.Watermarking;
+namespace SadTalker.Cli.Trust;
 
 /// <summary>
 /// The inputs of the watermark benchmark, made with ffmpeg from the shared fixtures into a work folder: portrait

@@ -6,7 +6,7 @@ using SadTalker.Inference.Rendering;
 using SadTalker.Inference.Runtime;
 using SadTalker.Inference.Trust;
 
-namespace SadTalker.Cli.Watermarking;
+namespace SadTalker.Cli.Trust;
 
 /// <summary>
 /// `watermark-bench`: renders watermarked Studio Lite clips over portrait and speech variants, applies every
