@@ -13,8 +13,8 @@ namespace SadTalker.Inference.Trust;
 /// <code>
 /// w(x, y) = m(x, y) · (A / √K) · Σ_k s_k · n_k · cos(π·fx_k·(x + ½)/W) · cos(π·fy_k·(y + ½)/H),   q = ⌊w + d(x, y)⌋
 /// </code>
-/// with w clipped to ±2A before the gain, the chip signs s_k, the texture gain m (from the first frame: 0.6 on flat areas up to 1.5 on textured ones,
-/// by the luma standard deviation of 16-pixel blocks, bilinearly interpolated), and the 4×4 Bayer dither d, which keeps
+/// with w clipped to ±2A before the gain, the chip signs s_k, the texture gain m (from the first frame: 0.6 on flat areas up to 2 on textured ones,
+/// by the luma standard deviation of 16-pixel blocks, eroded by one block and bilinearly interpolated), and the 4×4 Bayer dither d, which keeps
 /// sub-grey-level amplitudes on average. The chip's first frame gets +q and its second −q on R, G and B (a pure luma
 /// change). The delta is computed once per chip with separable rows (<see cref="TensorPrimitives"/> on rows laid out
 /// as RGB); a frame then costs one saturating pass (<see cref="SaturatingDelta"/>) over the RGB buffer.
@@ -26,11 +26,11 @@ public sealed class InvisibleWatermarkFilter : IFrameFilter
 
     private const int Block = 16;
     private const float MinGain = 0.6f;
-    private const float MaxGain = 1.5f;
+    private const float MaxGain = 2f;
     private const float TextureScale = 12f;
 
     // The pattern sum is about Gaussian with RMS = strength; its rare peaks (frame corners, where every cosine is ±1)
-    // are clipped to 2 RMS so no pixel changes by more than 2·1.5·strength (textured) or 2·0.6·strength (flat).
+    // are clipped to 2 RMS so no pixel changes by more than 2·2·strength (textured) or 2·0.6·strength (flat).
     private const float PeakGain = 2f;
     private static readonly byte[] Bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
 
@@ -131,11 +131,7 @@ public sealed class InvisibleWatermarkFilter : IFrameFilter
             TensorPrimitives.Multiply(row, _mask.AsSpan(y * stride, stride), row);
             TensorPrimitives.Add(row, _dither.AsSpan((y & 3) * stride, stride), row);
             TensorPrimitives.Floor(row, row);
-            var delta = _delta.AsSpan(y * stride, stride);
-            for (var x = 0; x < delta.Length; x++)
-            {
-                delta[x] = (sbyte)row[x]; // |row| ≤ 2·1.5·8 = 24 after the clip: no overflow
-            }
+            SaturatingDelta.ToSByte(row, _delta.AsSpan(y * stride, stride)); // |row| ≤ 2·2·8 + 1 = 33 after the clip
         }
     }
 
@@ -174,7 +170,7 @@ public sealed class InvisibleWatermarkFilter : IFrameFilter
         return dither;
     }
 
-    /// <summary>m(x, y): clamp(0.6 + σ/12, 0.6, 1.5) per 16-pixel block of luma, bilinearly interpolated.</summary>
+    /// <summary>m(x, y): clamp(0.6 + σ/12, 0.6, 2) per 16-pixel block of luma, 3×3-block minimum, bilinearly interpolated.</summary>
     internal static float[] TextureGain(ReadOnlySpan<byte> rgb24, int width, int height)
     {
         var bw = (width + Block - 1) / Block;
@@ -203,6 +199,27 @@ public sealed class InvisibleWatermarkFilter : IFrameFilter
             }
         }
 
+        // Each block takes the smallest gain of itself and its eight neighbours, so the interpolation never carries
+        // a textured block's gain into a flat one beside it (flat pixels stay within 2·0.6·A of their value).
+        var eroded = new float[blocks.Length];
+        for (var by = 0; by < bh; by++)
+        {
+            for (var bx = 0; bx < bw; bx++)
+            {
+                var min = MaxGain;
+                for (var y = Math.Max(0, by - 1); y <= Math.Min(bh - 1, by + 1); y++)
+                {
+                    for (var x = Math.Max(0, bx - 1); x <= Math.Min(bw - 1, bx + 1); x++)
+                    {
+                        min = Math.Min(min, blocks[(y * bw) + x]);
+                    }
+                }
+
+                eroded[(by * bw) + bx] = min;
+            }
+        }
+
+        blocks = eroded;
         var mask = new float[width * height];
         for (var y = 0; y < height; y++)
         {

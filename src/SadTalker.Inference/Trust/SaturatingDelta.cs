@@ -4,7 +4,10 @@ using System.Runtime.Intrinsics;
 
 namespace SadTalker.Inference.Trust;
 
-/// <summary>Adds (or subtracts) a signed byte delta to unsigned bytes, saturating at 0 and 255, in one pass.</summary>
+/// <summary>
+/// The watermark's byte kernels: adding (or subtracting) a signed byte delta to unsigned bytes, saturating at 0 and
+/// 255, in one pass; and narrowing floored floats to that delta.
+/// </summary>
 /// <remarks>
 /// <code>values[i] = clamp(values[i] + sign·delta[i], 0, 255)</code>
 /// TensorPrimitives has no saturating byte add; composing one from Min/Add/Max/Subtract takes four passes over a
@@ -42,6 +45,39 @@ public static class SaturatingDelta
         }
 
         Scalar(values[i..], delta[i..], negate);
+    }
+
+    /// <summary>
+    /// Converts whole numbers held as floats (already floored, within ±127) to signed bytes:
+    /// <c>destination[i] = (sbyte)source[i]</c>. Vector path: 32 floats → 4×8 int32 → 2×16 int16 → 32 int8.
+    /// </summary>
+    public static void ToSByte(ReadOnlySpan<float> source, Span<sbyte> destination)
+    {
+        if (source.Length != destination.Length)
+        {
+            throw new ArgumentException($"Lengths differ: {source.Length} floats, {destination.Length} bytes.", nameof(destination));
+        }
+
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var s = ref MemoryMarshal.GetReference(source);
+            ref var d = ref MemoryMarshal.GetReference(destination);
+            var n = Vector256<float>.Count;
+            for (; i <= source.Length - (4 * n); i += 4 * n)
+            {
+                var a = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref s, (nuint)i));
+                var b = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref s, (nuint)(i + n)));
+                var c = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref s, (nuint)(i + (2 * n))));
+                var e = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref s, (nuint)(i + (3 * n))));
+                Vector256.Narrow(Vector256.Narrow(a, b), Vector256.Narrow(c, e)).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            destination[i] = (sbyte)source[i];
+        }
     }
 
     /// <summary>The plain loop: the reference for tests and the tail of <see cref="Apply"/>.</summary>

@@ -33,6 +33,17 @@ public sealed class SaturatingDeltaTests
     }
 
     [Fact]
+    public void ToSByte_WholeNumbersIncludingNegatives_SameAsACast()
+    {
+        var source = Enumerable.Range(0, 203).Select(i => (float)((i % 51) - 25)).ToArray();
+        var destination = new sbyte[source.Length];
+
+        SaturatingDelta.ToSByte(source, destination);
+
+        Assert.Equal(source.Select(v => (sbyte)v), destination);
+    }
+
+    [Fact]
     public void Apply_LengthMismatch_Throws() =>
         Assert.Throws<ArgumentException>(() => SaturatingDelta.Apply(new byte[4], new sbyte[3], false));
 }
