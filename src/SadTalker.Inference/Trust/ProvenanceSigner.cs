@@ -33,13 +33,14 @@ public static class ProvenanceSigner
                 ["-v", "error", "-nostdin", "-i", "file:" + full, "-map", "0", "-c", "copy", "-map_metadata", "0",
                  "-movflags", "use_metadata_tags+faststart", "-metadata", $"{SignedProvenance.MetadataKey}={json}", "-f", "mp4", "-y", "file:" + temp],
                 cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(SidecarPath(full), json + "\n", cancellationToken).ConfigureAwait(false);
             File.Move(temp, full, overwrite: true);
         }
         finally
         {
             File.Delete(temp);
         }
+
+        await File.WriteAllTextAsync(SidecarPath(full), json + "\n", CancellationToken.None).ConfigureAwait(false);
 
         return record;
     }
