@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SadTalker.Inference.Imaging;
+using SadTalker.Inference.Media;
 
 namespace SadTalker.Inference.Trust;
 
@@ -34,13 +35,19 @@ public static class WatermarkDetector
 
     /// <summary>Decodes the first <see cref="MaxSeconds"/> seconds of <paramref name="path"/> and looks for the mark.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="MediaToolException">ffmpeg cannot decode a video stream from the file.</exception>
+    /// <exception cref="MediaToolException">The file has no video stream, or ffmpeg cannot decode it.</exception>
     public static async Task<WatermarkDetection> DetectAsync(string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
             throw new FileNotFoundException($"Video not found: {full}", full);
+        }
+
+        var info = await MediaProbe.ProbeAsync(full, cancellationToken).ConfigureAwait(false);
+        if (info.Video is null)
+        {
+            throw new MediaToolException($"{full} has no video stream to look for a watermark in.", 0, string.Empty);
         }
 
         var result = await MediaTool.Ffmpeg.RunAsync(

@@ -54,6 +54,15 @@ public sealed class WatermarkRoundTripTests(WatermarkClips clips, ITestOutputHel
         await Assert.ThrowsAsync<SadTalker.Inference.Imaging.MediaToolException>(() => WatermarkDetector.DetectAsync(path, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task DetectAsync_AudioOnly_SaysThereIsNoVideoStream()
+    {
+        var ex = await Assert.ThrowsAsync<SadTalker.Inference.Imaging.MediaToolException>(
+            () => WatermarkDetector.DetectAsync(Support.RepoPaths.Fixture("speech-en-10s.mp3"), CancellationToken.None));
+
+        Assert.Contains("no video stream", ex.Message, StringComparison.Ordinal);
+    }
+
     private async Task<WatermarkDetection> DetectAsync(string video, string attack, string prefix)
     {
         var transformation = WatermarkAttack.All.Single(a => a.Name == attack);
