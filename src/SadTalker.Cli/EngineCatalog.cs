@@ -17,4 +17,11 @@ internal static class EngineCatalog
         SadTalkerEngine.EngineId => new SadTalkerEngine(sessions, modelsDirectory),
         _ => throw new UsageException($"Unknown engine '{id}'; available: {string.Join(", ", Ids)}."),
     };
+
+    /// <summary>The model files engine <paramref name="id"/> loads (hashed into provenance manifests).</summary>
+    public static IReadOnlyList<string> ModelFiles(string id, string modelsDirectory) => id switch
+    {
+        StudioLiteEngine.EngineId => [Path.Combine(modelsDirectory, StudioLiteEngine.FaceModel)],
+        _ => [],
+    };
 }

@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SadTalker.Cli.Trust;
 using SadTalker.Inference.Engines;
 using SadTalker.Inference.Engines.StudioLite;
 using SadTalker.Inference.Rendering;
 using SadTalker.Inference.Runtime;
+using SadTalker.Inference.Trust;
 
 namespace SadTalker.Cli;
 
 /// <summary>`generate`: one portrait + one audio → one MP4, through the same pipeline as the web app.</summary>
 internal static class GenerateCommand
 {
-    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "still", "quiet", "stats" };
+    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "still", "quiet", "stats", "no-invisible-watermark" };
 
     public const string Usage = """
         generate --image PORTRAIT --audio SPEECH --out VIDEO.mp4 [options]
@@ -24,6 +26,9 @@ internal static class GenerateCommand
           --pose-style N            head-motion style 0..45
           --watermark TEXT          visible text burned into a corner
           --watermark-position P    bottom-right (default), bottom-left, top-right, top-left
+          --job-id GUID             id the invisible watermark's payload is derived from (default: a new one)
+          --no-invisible-watermark  leave out the invisible watermark (it is on by default)
+          --sign KEYDIR             sign a provenance manifest with the key in KEYDIR (made on first use) and embed it
           --device D                auto (default), cpu, cuda
           --models DIR              models folder (default: models/ of the repository)
           --preset P                libx264 preset (default veryfast)
@@ -48,6 +53,11 @@ internal static class GenerateCommand
         };
         var watermark = args.Text("watermark");
         var position = args.Choice<WatermarkPosition>("watermark-position") ?? WatermarkPosition.BottomRight;
+        var jobId = args.Text("job-id") is { } id
+            ? Guid.TryParse(id, out var parsed) ? parsed : throw new UsageException($"--job-id must be a GUID; got '{id}'.")
+            : Guid.NewGuid();
+        var invisible = !args.Flag("no-invisible-watermark");
+        var signFolder = args.Text("sign");
         var device = args.Choice<InferenceDevice>("device") ?? InferenceDevice.Auto;
         var models = RepositoryLayout.ModelsDirectory(args.Text("models"));
         var preset = args.Text("preset") ?? "veryfast";
@@ -76,9 +86,18 @@ internal static class GenerateCommand
                 return ExitCodes.Failure;
             }
 
-            var job = new RenderJob(new EngineRequest { PortraitPath = image, AudioPath = audio, Options = options }, output)
+            if (signFolder is not null && !invisible)
             {
-                Filters = watermark is null ? [] : [new VisibleWatermarkFilter(watermark, position)],
+                throw new UsageException("--sign needs the invisible watermark: drop --no-invisible-watermark.");
+            }
+
+            var payload = WatermarkPayload.FromJobId(jobId);
+            var request = new EngineRequest { PortraitPath = image, AudioPath = audio, Options = options };
+            var job = new RenderJob(request, output)
+            {
+                Filters = [
+                    .. watermark is null ? Array.Empty<IFrameFilter>() : [new VisibleWatermarkFilter(watermark, position)],
+                    .. invisible ? [new InvisibleWatermarkFilter(payload)] : Array.Empty<IFrameFilter>()],
             };
             var bar = quiet ? null : new ProgressBar();
             var pipeline = new RenderPipeline(engine, new RenderPipelineOptions { Preset = preset, PreviewSize = 0 });
@@ -93,8 +112,18 @@ internal static class GenerateCommand
                 bar?.Finish();
             }
 
+            if (signFolder is not null)
+            {
+                using var key = ProvenanceKeyStore.LoadOrCreate(signFolder);
+                var manifest = await CliProvenance.ManifestAsync(engine, EngineCatalog.ModelFiles(engineId, models), request, jobId, payload, cancellationToken)
+                    .ConfigureAwait(false);
+                await ProvenanceSigner.SignAndEmbedAsync(output, manifest, key, cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine($"signed with key {key.KeyId}; sidecar {ProvenanceSigner.SidecarPath(output)}");
+            }
+
             if (!quiet)
             {
+                Console.Error.WriteLine(invisible ? $"invisible watermark: job {jobId:D}, payload {payload}" : "no invisible watermark");
                 PrintSummary(report, engine, sessions);
             }
 

@@ -1,3 +1,4 @@
+using SadTalker.Cli.Trust;
 using SadTalker.Inference.Engines;
 using SadTalker.Inference.Imaging;
 
@@ -12,7 +13,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            Console.Out.WriteLine(Help + GenerateCommand.Usage + "\n" + BenchCommand.Usage + "\n" + ModelsCommand.Usage + "\n" + PasteBenchCommand.Usage);
+            Console.Out.WriteLine(string.Join("\n", Help + GenerateCommand.Usage, BenchCommand.Usage, VerifyCommand.Usage, WatermarkBenchCommand.Usage, ModelsCommand.Usage, PasteBenchCommand.Usage));
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
@@ -32,7 +33,9 @@ internal static class Program
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(args, BenchCommand.Flags), cancel.Token),
                 "models" => await ModelsCommand.RunAsync(args, cancel.Token),
                 "paste-bench" => await PasteBenchCommand.RunAsync(CliArguments.Parse(args, new HashSet<string>()), cancel.Token),
-                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench, models or paste-bench (--help for details)."),
+                "verify" => await VerifyCommand.RunAsync(args, cancel.Token),
+                "watermark-bench" => await WatermarkBenchCommand.RunAsync(CliArguments.Parse(args, WatermarkBenchCommand.Flags), cancel.Token),
+                _ => throw new UsageException($"Unknown command '{args[0]}'; use generate, bench, verify, watermark-bench, models or paste-bench (--help for details)."),
             };
         }
         catch (UsageException ex)
