@@ -24,6 +24,8 @@ public static class BlobReferences
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.PcmSha256)).Select(a => a.PcmSha256).ToListAsync(ct));
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.PlaybackSha256)).Select(a => a.PlaybackSha256).ToListAsync(ct));
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.WaveformSha256)).Select(a => a.WaveformSha256).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.VideoSha256 != null && hashes.Contains(j.VideoSha256)).Select(j => j.VideoSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.ThumbnailSha256 != null && hashes.Contains(j.ThumbnailSha256)).Select(j => j.ThumbnailSha256!).ToListAsync(ct));
         return set;
     }
 }

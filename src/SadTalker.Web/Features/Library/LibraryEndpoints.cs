@@ -100,7 +100,7 @@ public static class LibraryEndpoints
         return new DispositionFileResult(path, file.ContentType, disposition.ToString());
     }
 
-    private static async Task<IResult?> AntiforgeryFailureAsync(HttpContext http, IAntiforgery antiforgery)
+    internal static async Task<IResult?> AntiforgeryFailureAsync(HttpContext http, IAntiforgery antiforgery)
     {
         try
         {
@@ -116,7 +116,7 @@ public static class LibraryEndpoints
 
     private static IResult ToHttp<T>(LibraryResult<T> result, Func<T, object> ok) => ToHttp(result, v => Results.Ok(ok(v)));
 
-    private static IResult ToHttp<T>(LibraryResult<T> result, Func<T, IResult> ok) => result.Status switch
+    internal static IResult ToHttp<T>(LibraryResult<T> result, Func<T, IResult> ok) => result.Status switch
     {
         LibraryStatus.Ok => ok(result.Value!),
         LibraryStatus.NotFound => Results.NotFound(new { code = result.Code, error = result.Message }),
