@@ -76,6 +76,26 @@ public sealed class GenerationQueries(IDbContextFactory<AppDbContext> dbFactory,
         return LibraryResult<IReadOnlyList<Video>>.Ok(jobs.Select(j => new Video(j, ConsentRecord(j) is { } r && revoked.Contains(r))).ToList());
     }
 
+    public sealed record PortraitChoice(Guid Id, string Name, string FaceVerdict, string FaceMessage);
+
+    public sealed record AudioChoice(Guid Id, string Name, double DurationSeconds);
+
+    /// <summary>The team's portraits and audio clips for the Generate form, by name (members only; empty otherwise).</summary>
+    public async Task<(IReadOnlyList<PortraitChoice> Portraits, IReadOnlyList<AudioChoice> Audio)> ChoicesAsync(string userId, Guid teamId, CancellationToken ct = default)
+    {
+        if (await access.DenyAsync<bool>(userId, teamId, edit: false, ct) is not null)
+        {
+            return ([], []);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var portraits = await db.Portraits.AsNoTracking().Where(p => p.TeamId == teamId).OrderByDescending(p => p.CreatedUtc).Take(MaxList)
+            .Select(p => new PortraitChoice(p.Id, p.Name, p.FaceVerdict, p.FaceMessage)).ToListAsync(ct);
+        var audio = await db.AudioClips.AsNoTracking().Where(a => a.TeamId == teamId).OrderByDescending(a => a.CreatedUtc).Take(MaxList)
+            .Select(a => new AudioChoice(a.Id, a.Name, a.DurationSeconds)).ToListAsync(ct);
+        return (portraits, audio);
+    }
+
     /// <summary><see cref="MediaUsage"/> check: a library item a queued or running job uses cannot be deleted.</summary>
     public async Task<string?> ActiveUseAsync(MediaKind kind, Guid id, CancellationToken ct)
     {
