@@ -184,4 +184,51 @@ public sealed class GenerationJobTests(GenerationWorld world) : IClassFixture<Ge
         await world.Get<CancelGeneration>().HandleAsync(world.Editor, running, null);
         await world.WaitFinishedAsync(running);
     }
+
+    [Fact]
+    public async Task BadAudio_SilenceRendersAClosedMouth_ShorterThanAFrameIsRefusedClearly()
+    {
+        var dir = Path.Combine(world.App.DataDir, "made");
+        Directory.CreateDirectory(dir);
+        var silent = Path.Combine(dir, "silence.wav");
+        var tiny = Path.Combine(dir, "tiny.wav");
+        var oneFrame = Path.Combine(dir, "one-frame.wav");
+        await MakeSilenceAsync(silent, 2);
+        await MakeSilenceAsync(tiny, 0.02);
+        await MakeSilenceAsync(oneFrame, 0.06);
+
+        var silentJob = await world.SubmitOkAsync(audio: await world.UploadAudioAsync(silent));
+        var done = await world.WaitFinishedAsync(silentJob);
+        Assert.True(done.State == GenerationJobState.Succeeded, done.Error);
+        Assert.Equal(50, done.FramesTotal);
+
+        // Under one 40 ms frame: refused by the library upload or at submit, with a reason either way, and no job.
+        var upload = await world.Get<UploadAudio>().HandleAsync(new UploadRequest(world.Editor, world.Team, Copy(tiny), "tiny.wav", null, null), default);
+        if (upload.Succeeded)
+        {
+            var refused = await world.SubmitAsync(audio: upload.Value!.Id);
+            Assert.Equal("audio.too_short", refused.Code);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(upload.Message));
+        }
+
+        var one = await world.SubmitOkAsync(audio: await world.UploadAudioAsync(oneFrame));
+        var oneDone = await world.WaitFinishedAsync(one);
+        Assert.True(oneDone.State == GenerationJobState.Succeeded, oneDone.Error);
+        Assert.Equal(1, oneDone.FramesTotal);
+        Assert.Equal(0, world.TempEntries());
+    }
+
+    private string Copy(string path)
+    {
+        var temp = world.Get<BlobStore>().CreateTempFile(".wav");
+        File.Copy(path, temp, overwrite: true);
+        return temp;
+    }
+
+    private static Task MakeSilenceAsync(string path, double seconds) =>
+        Inference.Imaging.MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", path], default);
 }

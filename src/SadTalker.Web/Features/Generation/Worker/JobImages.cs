@@ -19,10 +19,17 @@ internal static class JobImages
         return result.StandardOutput;
     }
 
-    /// <summary>Writes a JPEG of the frame at <paramref name="at"/> seconds, <see cref="ThumbnailWidth"/> wide.</summary>
-    public static async Task ThumbnailAsync(string mp4Path, double at, string jpegPath, CancellationToken ct) =>
-        await MediaTool.Ffmpeg.RunAsync(
-            ["-v", "error", "-ss", at.ToString("0.###", CultureInfo.InvariantCulture), "-i", mp4Path, "-frames:v", "1",
-             "-vf", $"scale={ThumbnailWidth}:-2", "-q:v", "4", "-y", jpegPath],
-            ct);
+    /// <summary>
+    /// Writes a JPEG of the frame at <paramref name="at"/> seconds, <see cref="ThumbnailWidth"/> wide. A seek past
+    /// the last frame makes ffmpeg write nothing (a one-frame video): then the first frame is taken.
+    /// </summary>
+    public static async Task ThumbnailAsync(string mp4Path, double at, string jpegPath, CancellationToken ct)
+    {
+        string[] frame = ["-i", mp4Path, "-frames:v", "1", "-vf", $"scale={ThumbnailWidth}:-2", "-q:v", "4", "-y", jpegPath];
+        await MediaTool.Ffmpeg.RunAsync(["-v", "error", "-ss", at.ToString("0.###", CultureInfo.InvariantCulture), .. frame], ct);
+        if (!File.Exists(jpegPath) || new FileInfo(jpegPath).Length == 0)
+        {
+            await MediaTool.Ffmpeg.RunAsync(["-v", "error", .. frame], ct);
+        }
+    }
 }
