@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -15,7 +16,10 @@ namespace SadTalker.Web.Features.Generation;
 /// </summary>
 public static class GenerationEndpoints
 {
-    public sealed record SubmitBody(Guid PortraitId, Guid AudioClipId, string? EngineId, JobSettings? Settings, PermittedUse Use);
+    /// <summary>Submit request; enums are accepted as names (<c>"Internal"</c>, <c>"BottomRight"</c>) or numbers.</summary>
+    public sealed record SubmitBody(
+        Guid PortraitId, Guid AudioClipId, string? EngineId, JobSettings? Settings,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<PermittedUse>))] PermittedUse Use);
 
     public static void MapGenerationApi(this IEndpointRouteBuilder endpoints)
     {

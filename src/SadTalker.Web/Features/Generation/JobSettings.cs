@@ -16,6 +16,7 @@ public sealed record JobSettings
 
     public int PoseStyle { get; init; }
 
+    [JsonConverter(typeof(JsonStringEnumConverter<PreprocessMode>))]
     public PreprocessMode Preprocess { get; init; } = PreprocessMode.Full;
 
     public int Size { get; init; } = 512;
@@ -27,6 +28,7 @@ public sealed record JobSettings
     /// <summary>Burned-in text; null or empty renders no visible watermark (refused when the site requires one).</summary>
     public string? WatermarkText { get; init; }
 
+    [JsonConverter(typeof(JsonStringEnumConverter<WatermarkPosition>))]
     public WatermarkPosition WatermarkPosition { get; init; }
 
     public GenerationOptions ToEngineOptions() => new()
