@@ -14,7 +14,7 @@ public sealed class GenerationRestartTests
         using var studio = new LiveStudio(app, data.Path);
         await studio.RegisterAsync("ann@example.test");
         var portrait = await studio.UploadAsync("portraits", RepoPaths.Fixture("astronaut.png"));
-        await studio.ApproveConsentAsync(portrait, await studio.UserIdAsync("ann@example.test"));
+        await studio.ApproveConsentAsync(portrait);
         var looped = Path.Combine(data.Path, "long.wav");
         await Inference.Imaging.MediaTool.Ffmpeg.RunAsync(["-v", "error", "-stream_loop", "2", "-i", RepoPaths.Fixture("speech-en-10s.wav"), "-c", "copy", "-y", looped], default);
         var audio = await studio.UploadAsync("audio", looped);

@@ -3,11 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SadTalker.Web.Data;
 using SadTalker.Web.Tests.Infrastructure;
 
 namespace SadTalker.Web.Tests.Generation;
@@ -82,32 +78,7 @@ public sealed partial class LiveStudio(AppProcess app, string dataDir) : IDispos
     }
 
     /// <summary>An approved consent for the portrait, written straight into the app's database (the app reads it on every check).</summary>
-    public async Task ApproveConsentAsync(Guid portrait, string userId)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "sadtalker.db"), Pooling = false }.ToString())
-            .UseApplicationServiceProvider(new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).BuildServiceProvider())
-            .Options;
-        await using var db = new AppDbContext(options);
-        var now = DateTime.UtcNow;
-        db.ConsentRecords.Add(new ConsentRecord
-        {
-            Id = Guid.NewGuid(), TeamId = Team, PortraitId = portrait, SubjectName = "Eileen Collins", Relationship = ConsentRelationship.Colleague,
-            Uses = PermittedUse.Internal | PermittedUse.External, ValidFromUtc = now.AddDays(-1), State = ConsentState.Approved,
-            SubmittedByUserId = userId, SubmittedUtc = now, DecidedByUserId = userId, DecidedUtc = now,
-        });
-        await db.SaveChangesAsync();
-    }
-
-    public async Task<string> UserIdAsync(string email)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "sadtalker.db"), Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = $e";
-        command.Parameters.AddWithValue("$e", email.ToUpperInvariant());
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    public Task ApproveConsentAsync(Guid portrait) => ConsentSeed.ApproveAsync(dataDir, portrait);
 
     public void Dispose() => _http.Dispose();
 
