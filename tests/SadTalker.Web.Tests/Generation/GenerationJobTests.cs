@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Inference.Media;
+using SadTalker.Inference.Rendering;
+using SadTalker.Web.Features.Accounts;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Generation;
 using SadTalker.Web.Features.Library;
@@ -231,4 +233,32 @@ public sealed class GenerationJobTests(GenerationWorld world) : IClassFixture<Ge
     private static Task MakeSilenceAsync(string path, double seconds) =>
         Inference.Imaging.MediaTool.Ffmpeg.RunAsync(
             ["-v", "error", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", path], default);
+
+    [Fact]
+    public async Task TeamWatermark_OwnersSetIt_AndTheAdminSettingDecidesWhetherItMayBeEmpty()
+    {
+        var watermark = world.Get<TeamWatermark>();
+        Assert.Equal(LibraryStatus.Forbidden, (await watermark.SaveAsync(world.Editor, world.Team, "x", WatermarkPosition.BottomLeft, null)).Status);
+        Assert.Equal(LibraryStatus.NotFound, (await watermark.SaveAsync(world.Outsider, world.Team, "x", WatermarkPosition.BottomLeft, null)).Status);
+        Assert.Equal("watermark.required", (await watermark.SaveAsync(world.Owner, world.Team, " ", WatermarkPosition.BottomLeft, null)).Code);
+        Assert.True((await watermark.SaveAsync(world.Owner, world.Team, "Studio AI", WatermarkPosition.TopLeft, null)).Succeeded);
+        Assert.Equal(new TeamWatermark.Value("Studio AI", WatermarkPosition.TopLeft), await watermark.GetAsync(world.Team));
+        Assert.Equal(LibraryStatus.NotFound, (await world.Get<GenerationQueries>().JobsAsync(world.Outsider, world.Team)).Status);
+
+        await world.Get<SiteSettings>().SetAsync(TeamWatermark.RequiredSetting, "false", world.Admin);
+        try
+        {
+            var plain = await world.SubmitOkAsync(settings: new JobSettings { Seed = 5, Still = true, WatermarkText = "" });
+            var marked = await world.SubmitOkAsync(settings: new JobSettings { Seed = 5, Still = true, WatermarkText = "Studio AI" });
+            var (a, b) = (await world.WaitFinishedAsync(plain), await world.WaitFinishedAsync(marked));
+            Assert.Equal((GenerationJobState.Succeeded, GenerationJobState.Succeeded), (a.State, b.State));
+            Assert.NotEqual(a.VideoSha256, b.VideoSha256); // the text is burned into the frames
+        }
+        finally
+        {
+            await world.Get<SiteSettings>().SetAsync(TeamWatermark.RequiredSetting, "true", world.Admin);
+        }
+
+        Assert.Equal("watermark.required", (await world.SubmitAsync(settings: new JobSettings { WatermarkText = "" })).Code);
+    }
 }
