@@ -12,7 +12,7 @@ using SadTalker.Web.Tests.Infrastructure;
 namespace SadTalker.Web.Tests.Generation;
 
 /// <summary>Jobs end to end on the real worker, engine and ffmpeg: outputs, cancel, retry, delete, consent at start, revoked videos.</summary>
-public sealed class GenerationJobTests(GenerationWorld world) : IClassFixture<GenerationWorld>
+public sealed class GenerationJobTests(GenerationWorld world, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<GenerationWorld>
 {
     [Fact]
     public async Task Job_RendersStoresVideoAndThumbnail_AndAudits()
@@ -37,6 +37,7 @@ public sealed class GenerationJobTests(GenerationWorld world) : IClassFixture<Ge
         Assert.Equal(new FileInfo(blobs.PathOf(job.VideoSha256!)).Length, job.SizeBytes);
         Assert.True(new FileInfo(blobs.PathOf(job.ThumbnailSha256!)).Length > 1000);
         Assert.Equal(0, world.TempEntries());
+        output.WriteLine($"11.1 s job: queued {job.CreatedUtc:O}, stage timings {job.TimingsJson}, {job.SizeBytes} bytes");
         Assert.Equal(["generation.finished", "generation.started", "generation.submitted"], (await world.AuditAsync(id)).Order().ToList());
 
         var download = await world.EditorClient.GetAsync($"/api/generation/videos/{id}/video?download=true");
@@ -105,6 +106,7 @@ public sealed class GenerationJobTests(GenerationWorld world) : IClassFixture<Ge
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(GenerationJobState.Running, (await cancel.HandleAsync(world.Editor, running, null)).Value);
         var job = await world.WaitFinishedAsync(running, 10);
+        output.WriteLine($"running job cancelled and cleaned up in {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"cancel took {clock.Elapsed}");
         Assert.Equal(GenerationJobState.Cancelled, job.State);
         Assert.Null(job.VideoSha256);
