@@ -20,7 +20,7 @@ public sealed class GenerationRestartTests
         var audio = await studio.UploadAsync("audio", looped);
 
         var id = await studio.SubmitAsync(portrait, audio);
-        await studio.WaitAsync(id, j => j.GetProperty("framesDone").GetInt64() > 0, 60);
+        await studio.WaitAsync(id, j => j.GetProperty("framesDone").GetInt64() > 0, 180);
         Assert.NotEmpty(Directory.EnumerateFileSystemEntries(Path.Combine(data.Path, "jobs-tmp")));
         await app.StopAsync();
 

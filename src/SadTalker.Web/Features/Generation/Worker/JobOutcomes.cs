@@ -23,12 +23,14 @@ internal sealed class JobOutcomes(IDbContextFactory<AppDbContext> dbFactory, Blo
         await db.SaveChangesAsync();
     }
 
-    public async Task SucceededAsync(GenerationJob job, Output output)
+    /// <param name="cleanUp">Removes the job's temp folder once the outputs are in the store, before the state becomes visible.</param>
+    public async Task SucceededAsync(GenerationJob job, Output output, Action cleanUp)
     {
         await blobs.CommitAsync(async () =>
         {
             var video = await blobs.PutFileAsync(output.Mp4Path);
             var thumbnail = await blobs.PutFileAsync(output.ThumbnailPath);
+            cleanUp();
             var now = clock.GetUtcNow().UtcDateTime;
             await using var db = await dbFactory.CreateDbContextAsync();
             var row = await db.GenerationJobs.FirstAsync(j => j.Id == job.Id);

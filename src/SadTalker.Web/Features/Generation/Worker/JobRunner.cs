@@ -42,9 +42,10 @@ internal sealed class JobRunner(
         }
 
         await notifier.PublishAsync(new JobStateMessage(job.Id, job.TeamId, nameof(GenerationJobState.Running), null));
-        using var workspace = JobWorkspace.Create(storage.Value.ResolveDataDir(env.ContentRootPath), job.Id);
         try
         {
+            // Disposed before any catch below runs: a final state is written only once the temp folder is gone.
+            using var workspace = JobWorkspace.Create(storage.Value.ResolveDataDir(env.ContentRootPath), job.Id);
             await RenderAsync(job, workspace, jobToken);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -81,6 +82,7 @@ internal sealed class JobRunner(
 
         var started = clock.GetUtcNow().UtcDateTime;
         await outcomes.StartedAsync(job, decision.RecordId, started);
+        logger.LogInformation("Job {JobId} started (attempt {Attempt}, {Engine}).", job.Id, job.Attempt, engine.Id);
         var settings = JobSettings.FromJson(job.OptionsJson);
         var context = new JobRenderContext(job.Id, job.TeamId, job.CreatedByUserId, job.PortraitId, job.AudioClipId, decision.RecordId, settings, engine, started);
 
@@ -109,9 +111,10 @@ internal sealed class JobRunner(
         }
 
         ct.ThrowIfCancellationRequested();
+        logger.LogInformation("Job {JobId} rendered {Frames} frames in {Seconds:0.0} s.", job.Id, report.FrameCount, report.Total.TotalSeconds);
         var timings = JsonSerializer.Serialize(report.Stages.Select(s => new { name = s.Name, seconds = Math.Round(s.Elapsed.TotalSeconds, 3) })
             .Append(new { name = "total", seconds = Math.Round(report.Total.TotalSeconds, 3) }));
-        await outcomes.SucceededAsync(job, new JobOutcomes.Output(output, thumbnail, report, timings, engine.Version, ModelVersions(engine)));
+        await outcomes.SucceededAsync(job, new JobOutcomes.Output(output, thumbnail, report, timings, engine.Version, ModelVersions(engine)), workspace.Dispose);
     }
 
     private async Task<(Portrait Portrait, AudioClip Audio, ITalkingHeadEngine Engine)> LoadInputsAsync(GenerationJob job, CancellationToken ct)
