@@ -9,6 +9,7 @@ builder.AddTeams();
 builder.AddInference();
 builder.AddLibrary();
 builder.AddConsent();
+builder.AddGeneration();
 builder.AddUi();
 
 var app = builder.Build();
@@ -16,6 +17,8 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseAppPipeline();
 app.MapAppEndpoints();
+app.UseGeneration();
+app.MapGenerationEndpoints();
 
 await app.RunAsync();
 

@@ -24,6 +24,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ConsentEvidence> ConsentEvidence => Set<ConsentEvidence>();
+    public DbSet<GenerationJob> GenerationJobs => Set<GenerationJob>();
+
+    public DbSet<TeamGenerationSettings> TeamGenerationSettings => Set<TeamGenerationSettings>();
 
     /// <summary>The audit log is append-only: any update or delete of an <see cref="AuditEntry"/> fails the whole save.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -64,5 +67,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new ConsentAttestationConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new ConsentEvidenceConfiguration());
+        builder.ApplyConfiguration(new GenerationJobConfiguration());
+        builder.ApplyConfiguration(new TeamGenerationSettingsConfiguration());
     }
 }

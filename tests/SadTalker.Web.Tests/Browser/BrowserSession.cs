@@ -19,6 +19,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public AppProcess App { get; }
 
+    /// <summary>The app's data folder (database, blobs).</summary>
+    public string DataDir => _data.Path;
+
     public IPage Page { get; private set; } = default!;
 
     public static async Task<BrowserSession> StartAsync(IBrowser browser)

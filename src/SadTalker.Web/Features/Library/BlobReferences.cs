@@ -26,6 +26,8 @@ public static class BlobReferences
         set.UnionWith(await db.AudioClips.Where(a => hashes.Contains(a.WaveformSha256)).Select(a => a.WaveformSha256).ToListAsync(ct));
         set.UnionWith(await db.ConsentEvidence.Where(e => hashes.Contains(e.Sha256)).Select(e => e.Sha256).ToListAsync(ct));
         set.UnionWith(await db.ConsentEvidence.Where(e => e.PreviewSha256 != null && hashes.Contains(e.PreviewSha256)).Select(e => e.PreviewSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.VideoSha256 != null && hashes.Contains(j.VideoSha256)).Select(j => j.VideoSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.ThumbnailSha256 != null && hashes.Contains(j.ThumbnailSha256)).Select(j => j.ThumbnailSha256!).ToListAsync(ct));
         return set;
     }
 }

@@ -89,7 +89,7 @@ public static class LibraryEndpoints
     private static IResult Serve(BlobStore blobs, LibraryFiles.File file, bool download) =>
         BlobFileResult.Create(blobs, file.Sha256, file.ContentType, file.DownloadName, download);
 
-    private static async Task<IResult?> AntiforgeryFailureAsync(HttpContext http, IAntiforgery antiforgery)
+    internal static async Task<IResult?> AntiforgeryFailureAsync(HttpContext http, IAntiforgery antiforgery)
     {
         try
         {
@@ -105,7 +105,7 @@ public static class LibraryEndpoints
 
     private static IResult ToHttp<T>(LibraryResult<T> result, Func<T, object> ok) => ToHttp(result, v => Results.Ok(ok(v)));
 
-    private static IResult ToHttp<T>(LibraryResult<T> result, Func<T, IResult> ok) => result.Status switch
+    internal static IResult ToHttp<T>(LibraryResult<T> result, Func<T, IResult> ok) => result.Status switch
     {
         LibraryStatus.Ok => ok(result.Value!),
         LibraryStatus.NotFound => Results.NotFound(new { code = result.Code, error = result.Message }),

@@ -1,8 +1,8 @@
 namespace SadTalker.Web.Features.Library;
 
 /// <summary>
-/// Whether a library item is in use and must not be deleted. Generation jobs are the only users; until the job
-/// queue exists nothing holds an item. REVIEW: the job queue registers its check here when it lands.
+/// Whether a library item is in use and must not be deleted. Generation jobs are the only users: the job queue
+/// registers its check (queued or running jobs) at start-up, see <c>GenerationExtensions.UseGeneration</c>.
 /// </summary>
 public sealed class MediaUsage
 {
