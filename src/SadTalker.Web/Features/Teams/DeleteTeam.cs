@@ -9,7 +9,8 @@ namespace SadTalker.Web.Features.Teams;
 /// <summary>
 /// Deletes a team (owners only; never a personal team). Its memberships and invites go with it through the
 /// database's cascades, as does everything else that belongs to the team; library files that no other team's
-/// items share are removed from the blob store in the same commit.
+/// items share are removed from the blob store in the same commit, and so are its videos and their thumbnails.
+/// A team with queued or running jobs is not deleted: the worker would be rendering into a team that no longer exists.
 /// </summary>
 public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, ActiveTeam activeTeam, BlobStore blobs, TimeProvider clock)
 {
@@ -36,12 +37,20 @@ public sealed class DeleteTeam(IDbContextFactory<AppDbContext> dbFactory, Active
                 return TeamResult.Fail("A personal team cannot be deleted.");
             }
 
+            var active = await db.GenerationJobs.CountAsync(
+                j => j.TeamId == request.TeamId && (j.State == GenerationJobState.Queued || j.State == GenerationJobState.Running), ct);
+            if (active > 0)
+            {
+                return TeamResult.Fail($"This team has {active} queued or running generation job(s). Cancel them or wait for them to finish, then delete the team.");
+            }
+
             members = await Membership.MemberIdsAsync(db, request.TeamId, ct);
             await blobs.CommitAsync(async () =>
             {
                 var hashes = (await db.Portraits.Where(p => p.TeamId == request.TeamId).ToListAsync(ct)).SelectMany(p => p.BlobHashes)
                     .Concat((await db.AudioClips.Where(a => a.TeamId == request.TeamId).ToListAsync(ct)).SelectMany(a => a.BlobHashes))
                     .Concat(await EvidenceHashesAsync(db, request.TeamId, ct))
+                    .Concat((await db.GenerationJobs.Where(j => j.TeamId == request.TeamId).ToListAsync(ct)).SelectMany(j => j.BlobHashes))
                     .Distinct()
                     .ToList();
                 await using (var tx = await db.Database.BeginTransactionAsync(ct))
