@@ -6,7 +6,8 @@ using SadTalker.Inference.Imaging;
 namespace SadTalker.Cli;
 
 /// <summary>
-/// `bench`: the built-in engine on astronaut.png with the 11 s speech fixture and with that speech looped to N
+/// `bench`: an engine (the built-in one by default, or SadTalker on a pack given with --pack, e.g. the synthetic one
+/// that measures our own overhead) on astronaut.png with the 11 s speech fixture and with that speech looped to N
 /// minutes. Each run is a separate child process (`generate --stats`), so its peak RSS is its own.
 /// </summary>
 internal static class BenchCommand
@@ -14,10 +15,13 @@ internal static class BenchCommand
     public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "keep" };
 
     public const string Usage = """
-        bench [--minutes N] [--size 512|1024] [--keep]
-          --minutes N    length of the long run (default 10)
-          --size N       output size (default 512)
-          --keep         keep the videos and the long audio (prints the folder)
+        bench [--minutes N] [--size N] [--engine ID] [--pack DIR] [--preprocess MODE] [--keep]
+          --minutes N        length of the long run (default 10)
+          --size N           output size (default 512; sadtalker 256 or 512)
+          --engine ID        studio-lite (default) or sadtalker
+          --pack DIR         SadTalker model pack folder (e.g. the synthetic pack, see README)
+          --preprocess MODE  framing passed to generate (default: the engine's full)
+          --keep             keep the videos and the long audio (prints the folder)
         """;
 
     private const double TargetFps = 25;
@@ -28,6 +32,15 @@ internal static class BenchCommand
         var minutes = args.Integer("minutes", 1, 120) ?? 10;
         var size = args.Integer("size", 1, 8192) ?? 512;
         var keep = args.Flag("keep");
+        var extra = new List<string> { "--engine", args.Text("engine") ?? "studio-lite" };
+        foreach (var name in new[] { "pack", "preprocess" })
+        {
+            if (args.Text(name) is { } value)
+            {
+                extra.AddRange(["--" + name, name == "pack" ? Path.GetFullPath(value) : value]);
+            }
+        }
+
         args.RejectUnknown();
 
         var image = RepositoryLayout.Fixture("astronaut.png");
@@ -47,10 +60,10 @@ internal static class BenchCommand
             {
                 Console.Error.WriteLine($"Rendering {name} at {size} px ...");
                 var output = Path.Combine(work, $"bench-{runs.Count}.mp4");
-                runs.Add((name, await RunChildAsync(image, audio, output, size, cancellationToken).ConfigureAwait(false)));
+                runs.Add((name, await RunChildAsync(image, audio, output, size, extra, cancellationToken).ConfigureAwait(false)));
             }
 
-            Print(runs, size, minutes);
+            Print(runs, $"{string.Join(' ', extra)}: astronaut.png, {size} px", minutes);
             if (keep)
             {
                 Console.Error.WriteLine($"Kept: {work}");
@@ -67,14 +80,17 @@ internal static class BenchCommand
         }
     }
 
-    private static async Task<RunStats> RunChildAsync(string image, string audio, string output, int size, CancellationToken cancellationToken)
+    private static async Task<RunStats> RunChildAsync(
+        string image, string audio, string output, int size, IEnumerable<string> extra, CancellationToken cancellationToken)
     {
         var start = ChildStart();
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             "generate", "--image", image, "--audio", audio, "--out", output,
             "--size", size.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--device", "cpu", "--quiet", "--stats",
-        })
+            .. extra,
+        ];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -109,11 +125,11 @@ internal static class BenchCommand
         return start;
     }
 
-    private static void Print(IReadOnlyList<(string Name, RunStats Stats)> runs, int size, int minutes)
+    private static void Print(IReadOnlyList<(string Name, RunStats Stats)> runs, string setup, int minutes)
     {
         var inv = CultureInfo.InvariantCulture;
         var o = Console.Out;
-        o.WriteLine(string.Create(inv, $"Studio Lite benchmark: astronaut.png, {size} px, {Environment.ProcessorCount} cores, preset veryfast"));
+        o.WriteLine(string.Create(inv, $"Benchmark {setup}, {Environment.ProcessorCount} cores, preset veryfast"));
         o.WriteLine(string.Create(inv, $"{string.Empty,-26}{runs[0].Name,16}{runs[1].Name,16}"));
         void Row(string label, Func<RunStats, string> value) =>
             o.WriteLine(string.Create(inv, $"{label,-26}{value(runs[0].Stats),16}{value(runs[1].Stats),16}"));

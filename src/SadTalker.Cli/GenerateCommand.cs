@@ -13,17 +13,23 @@ namespace SadTalker.Cli;
 /// <summary>`generate`: one portrait + one audio → one MP4, through the same pipeline as the web app.</summary>
 internal static class GenerateCommand
 {
-    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "still", "quiet", "stats", "no-invisible-watermark" };
+    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "still", "enhancer", "quiet", "stats", "no-invisible-watermark" };
 
     public const string Usage = """
         generate --image PORTRAIT --audio SPEECH --out VIDEO.mp4 [options]
-          --engine ID               engine: studio-lite (default)
+          --engine ID               engine: studio-lite (default) or sadtalker
           --still                   no head motion
-          --size N                  output size: studio-lite 512 (default) or 1024 on the long side
+          --size N                  output size: studio-lite 512 (default) or 1024 on the long side; sadtalker 256 or 512 (face crop)
           --preprocess MODE         full (default), crop, extcrop, resize, extfull (what the engine supports)
           --seed N                  seed for blinks and head motion (same seed, same video)
           --expression-scale F      mouth/expression strength 0..2 (default 1)
           --pose-style N            head-motion style 0..45
+          --batch-size N            frames per renderer step 1..10 (default 2; sadtalker)
+          --enhancer                run the face enhancer (when the engine has one installed)
+          --ref-eyeblink VIDEO      video whose eye blinks drive the result (sadtalker)
+          --ref-pose VIDEO          video whose head motion is added (sadtalker)
+          --input-yaw LIST          free-view yaw keyframes in degrees, e.g. "0,30,-30" (also --input-pitch, --input-roll)
+          --pack DIR                SadTalker model pack folder (default: sadtalker/ under --models)
           --watermark TEXT          visible text burned into a corner
           --watermark-position P    bottom-right (default), bottom-left, top-right, top-left
           --job-id GUID             id the invisible watermark's payload is derived from (default: a new one)
@@ -50,7 +56,15 @@ internal static class GenerateCommand
             Seed = args.Integer("seed", int.MinValue, int.MaxValue),
             ExpressionScale = (float)(args.Number("expression-scale", 0, GenerationOptions.MaxExpressionScale) ?? 1),
             PoseStyle = args.Integer("pose-style", 0, GenerationOptions.MaxPoseStyle) ?? 0,
+            BatchSize = args.Integer("batch-size", 1, GenerationOptions.MaxBatchSize) ?? 2,
+            Enhancer = args.Flag("enhancer"),
+            RefEyeblinkPath = args.Text("ref-eyeblink") is { } blink ? ExistingFile(blink, "ref-eyeblink") : null,
+            RefPosePath = args.Text("ref-pose") is { } pose ? ExistingFile(pose, "ref-pose") : null,
+            InputYaw = Angles(args, "yaw"),
+            InputPitch = Angles(args, "pitch"),
+            InputRoll = Angles(args, "roll"),
         };
+        var pack = args.Text("pack") is { } packDir ? Path.GetFullPath(packDir) : null;
         var watermark = args.Text("watermark");
         var position = args.Choice<WatermarkPosition>("watermark-position") ?? WatermarkPosition.BottomRight;
         var jobId = args.Text("job-id") is { } id
@@ -70,7 +84,7 @@ internal static class GenerateCommand
         }
 
         var sessions = new SessionFactory(new SessionFactoryOptions { Device = device });
-        var engine = EngineCatalog.Create(engineId, sessions, models);
+        var engine = EngineCatalog.Create(engineId, sessions, models, pack);
         try
         {
             var problems = engine.Capabilities.Validate(options);
@@ -115,7 +129,7 @@ internal static class GenerateCommand
             if (signFolder is not null)
             {
                 using var key = ProvenanceKeyStore.LoadOrCreate(signFolder);
-                var manifest = await CliProvenance.ManifestAsync(engine, EngineCatalog.ModelFiles(engineId, models), request, jobId, payload, cancellationToken)
+                var manifest = await CliProvenance.ManifestAsync(engine, EngineCatalog.ModelFiles(engineId, models, pack), request, jobId, payload, cancellationToken)
                     .ConfigureAwait(false);
                 await ProvenanceSigner.SignAndEmbedAsync(output, manifest, key, cancellationToken).ConfigureAwait(false);
                 Console.Error.WriteLine($"signed with key {key.KeyId}; sidecar {ProvenanceSigner.SidecarPath(output)}");
@@ -137,6 +151,18 @@ internal static class GenerateCommand
         finally
         {
             (engine as IDisposable)?.Dispose();
+        }
+    }
+
+    private static IReadOnlyList<int>? Angles(CliArguments args, string axis)
+    {
+        try
+        {
+            return AngleList.Parse(args.Text("input-" + axis), axis);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
         }
     }
 

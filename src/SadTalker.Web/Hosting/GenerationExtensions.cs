@@ -25,6 +25,7 @@ public static class GenerationExtensions
             var models = Path.GetFullPath(options.ModelsDir, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             return new StudioLiteEngine(sp.GetRequiredService<SessionFactory>(), models);
         });
+        builder.Services.AddSingleton<ITalkingHeadEngine>(SadTalkerEngineFactory.Create);
         builder.Services.AddSingleton<GenerationEngines>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobNotifier>();

@@ -24,6 +24,9 @@ public sealed class InferenceOptions
     [Required(ErrorMessage = "Inference:ModelsDir is required.")]
     public string ModelsDir { get; set; } = "models";
 
+    /// <summary>Folder of the SadTalker model pack; empty = <c>sadtalker/</c> under <see cref="ModelsDir"/>. Relative to the content root.</summary>
+    public string? SadTalkerPackDir { get; set; }
+
     public SessionFactoryOptions ToSessionFactoryOptions() => new()
     {
         Device = Enum.Parse<InferenceDevice>(Device, ignoreCase: true),

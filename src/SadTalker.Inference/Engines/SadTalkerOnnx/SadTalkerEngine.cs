@@ -29,6 +29,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
     private readonly PackContract _pack;
     private readonly string _packDirectory;
     private readonly Lazy<BlazeFaceDetector> _detector;
+    private readonly CachedPackVerification _verification;
 
     public SadTalkerEngine(SessionFactory sessions, string modelsDirectory, string? packDirectory = null)
     {
@@ -37,7 +38,11 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         _pack = SadTalkerPack.LoadContract(modelsDirectory);
         _packDirectory = SadTalkerPack.ResolveDirectory(_pack, modelsDirectory, packDirectory);
         _detector = new(() => new BlazeFaceDetector(sessions, Path.Combine(_modelsDirectory, FaceModel)));
+        _verification = new CachedPackVerification(_pack, _packDirectory, sessions);
     }
+
+    /// <summary>The pack folder this engine loads its networks from.</summary>
+    public string PackDirectory => _packDirectory;
 
     public string Id => EngineId;
 
@@ -57,8 +62,28 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         Deterministic = true,
     };
 
-    /// <summary>File presence only (cheap); <see cref="ModelPackVerifier.Verify"/> does the full check.</summary>
-    public EngineAvailability CheckAvailability() => ModelPackVerifier.CheckPresence(_pack, _packDirectory).ToAvailability();
+    /// <summary>
+    /// Presence first (cheap); when every file is there, the full contract check, cached until a file changes, so an
+    /// invalid pack is reported unavailable with its mismatches instead of failing mid-job.
+    /// </summary>
+    public EngineAvailability CheckAvailability()
+    {
+        var presence = ModelPackVerifier.CheckPresence(_pack, _packDirectory);
+        return presence.IsUsable ? _verification.Current().ToAvailability() : presence.ToAvailability();
+    }
+
+    /// <summary>The full contract check of the pack (cached until a file changes).</summary>
+    public PackVerification VerifyPack() => _verification.Current();
+
+    /// <summary>The pack files present now, in contract order: what a render may load (hashed into provenance).</summary>
+    public IReadOnlyList<string> PresentModelFiles() => PresentModelFiles(_pack, _packDirectory, _modelsDirectory);
+
+    /// <summary><see cref="PresentModelFiles()"/> without creating an engine (the CLI's provenance list).</summary>
+    public static IReadOnlyList<string> ModelFiles(string modelsDirectory, string? packDirectory)
+    {
+        var pack = SadTalkerPack.LoadContract(modelsDirectory);
+        return PresentModelFiles(pack, SadTalkerPack.ResolveDirectory(pack, modelsDirectory, packDirectory), modelsDirectory);
+    }
 
     public async Task RenderAsync(EngineRequest request, IFrameSink sink, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
     {
@@ -127,6 +152,9 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             _detector.Value.Dispose();
         }
     }
+
+    private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
+        pack.Models.Select(m => Path.Combine(packDirectory, m.File)).Where(File.Exists).Prepend(Path.Combine(modelsDirectory, FaceModel)).ToList();
 
     private static async Task<RgbImage> DecodeAsync(string path, CancellationToken cancellationToken)
     {

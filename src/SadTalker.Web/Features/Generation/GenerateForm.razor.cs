@@ -108,10 +108,21 @@ public partial class GenerateForm
             return;
         }
 
+        JobSettings settings;
+        try
+        {
+            settings = _settings.ToSettings();
+        }
+        catch (FormatException ex)
+        {
+            _error = ex.Message;
+            return;
+        }
+
         _busy = true;
         try
         {
-            var result = await Submit.HandleAsync(new(UserId, TeamId, portrait, clip, _engineId, _settings.ToSettings(), _settings.Use, null));
+            var result = await Submit.HandleAsync(new(UserId, TeamId, portrait, clip, _engineId, settings, _settings.Use, null));
             if (result.Succeeded)
             {
                 _queued = result.Value!.Warning is { } warning ? $"Queued, with a warning: {warning}" : "Queued: the job is in the list below.";

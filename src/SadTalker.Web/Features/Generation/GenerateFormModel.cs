@@ -21,12 +21,22 @@ public sealed class GenerateFormModel
 
     public int? Seed { get; set; }
 
+    public int BatchSize { get; set; } = 2;
+
+    /// <summary>Free-view keyframes as typed ("0, 30, -30"); blank = none.</summary>
+    public string? InputYaw { get; set; }
+
+    public string? InputPitch { get; set; }
+
+    public string? InputRoll { get; set; }
+
     public PermittedUse Use { get; set; } = PermittedUse.Internal;
 
     public string? WatermarkText { get; set; }
 
     public WatermarkPosition WatermarkPosition { get; set; }
 
+    /// <exception cref="FormatException">A free-view field is not a list of whole degrees; the message names it.</exception>
     public JobSettings ToSettings() => new()
     {
         Still = Still,
@@ -36,6 +46,10 @@ public sealed class GenerateFormModel
         Size = Size,
         Enhancer = Enhancer,
         Seed = Seed,
+        BatchSize = BatchSize,
+        InputYaw = AngleList.Parse(InputYaw, "yaw"),
+        InputPitch = AngleList.Parse(InputPitch, "pitch"),
+        InputRoll = AngleList.Parse(InputRoll, "roll"),
         WatermarkText = WatermarkText,
         WatermarkPosition = WatermarkPosition,
     };

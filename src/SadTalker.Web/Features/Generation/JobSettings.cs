@@ -25,6 +25,16 @@ public sealed record JobSettings
 
     public int? Seed { get; init; }
 
+    /// <summary>Frames per renderer step (engines without batch rendering ignore it).</summary>
+    public int BatchSize { get; init; } = 2;
+
+    /// <summary>Free-view keyframes in degrees (SadTalker <c>--input_yaw/pitch/roll</c>); null = none.</summary>
+    public IReadOnlyList<int>? InputYaw { get; init; }
+
+    public IReadOnlyList<int>? InputPitch { get; init; }
+
+    public IReadOnlyList<int>? InputRoll { get; init; }
+
     /// <summary>Burned-in text; null or empty renders no visible watermark (refused when the site requires one).</summary>
     public string? WatermarkText { get; init; }
 
@@ -40,6 +50,10 @@ public sealed record JobSettings
         Size = Size,
         Enhancer = Enhancer,
         Seed = Seed,
+        BatchSize = BatchSize,
+        InputYaw = InputYaw,
+        InputPitch = InputPitch,
+        InputRoll = InputRoll,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SadTalker.Inference.Imaging;
 using SadTalker.Inference.Runtime;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Web.Data;
+using SadTalker.Web.Features.Generation;
 using SadTalker.Web.Hosting;
 
 namespace SadTalker.Web.Features.Health;
@@ -13,6 +15,7 @@ public sealed class SystemStatus(
     SessionFactory sessions,
     IOptions<StorageOptions> storage,
     IHostEnvironment env,
+    GenerationEngines engines,
     TimeProvider clock)
 {
     /// <summary>Below this much free space under the data folder the app reports itself unhealthy.</summary>
@@ -28,7 +31,16 @@ public sealed class SystemStatus(
         var onnx = new OnnxRuntimeHealth(true, ort.OrtVersion, ort.Device.ToString().ToLowerInvariant(), ort.Reason);
         var disk = CheckDisk();
         var ok = database.Ok && ffmpeg.Ok && onnx.Ok && disk.Ok;
-        return new HealthReport(ok ? "healthy" : "unhealthy", clock.GetUtcNow(), database, ffmpeg, onnx, disk);
+        return new HealthReport(ok ? "healthy" : "unhealthy", clock.GetUtcNow(), database, ffmpeg, onnx, disk, CheckSadTalkerPack());
+    }
+
+    /// <summary>The engine's availability: the full pack verification (cached until a model file changes).</summary>
+    private ComponentHealth CheckSadTalkerPack()
+    {
+        var availability = engines.Find(SadTalkerEngine.EngineId)?.CheckAvailability();
+        return availability is null
+            ? new ComponentHealth(false, "The SadTalker engine is not registered.")
+            : new ComponentHealth(availability.IsAvailable, availability.Reason);
     }
 
     private async Task<ComponentHealth> CheckDatabaseAsync(CancellationToken ct)

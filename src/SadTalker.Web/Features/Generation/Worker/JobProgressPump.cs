@@ -52,7 +52,7 @@ internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposa
 
     private async Task PumpAsync()
     {
-        var lastSave = TimeSpan.MinValue;
+        TimeSpan? lastSave = null; // not TimeSpan.MinValue: Elapsed - MinValue overflows, which dropped every save
         EngineProgress? unsaved = null;
         await foreach (var p in _channel.Reader.ReadAllAsync())
         {
@@ -67,7 +67,7 @@ internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposa
                 }
 
                 unsaved = p;
-                if (_clock.Elapsed - lastSave >= SaveInterval)
+                if (lastSave is null || _clock.Elapsed - lastSave.Value >= SaveInterval)
                 {
                     await SaveAsync(p);
                     (lastSave, unsaved) = (_clock.Elapsed, null);

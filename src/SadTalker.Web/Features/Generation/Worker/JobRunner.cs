@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Engines.StudioLite;
 using SadTalker.Inference.Rendering;
 using SadTalker.Web.Data;
@@ -135,6 +136,7 @@ internal sealed class JobRunner(
     private static string? ModelVersions(ITalkingHeadEngine engine) => engine switch
     {
         StudioLiteEngine => StudioLiteEngine.FaceModel,
+        SadTalkerEngine sadTalker => string.Join(", ", sadTalker.PresentModelFiles().Select(Path.GetFileName)),
         _ => null,
     };
 }

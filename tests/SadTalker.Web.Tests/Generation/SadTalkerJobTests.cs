@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SadTalker.Inference.Audio;
+using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
+using SadTalker.Inference.Media;
+using SadTalker.Web.Data;
+using SadTalker.Web.Features.Generation;
+using SadTalker.Web.Storage;
+using SadTalker.Web.Tests.Infrastructure;
+
+namespace SadTalker.Web.Tests.Generation;
+
+/// <summary>The SadTalker engine through the job system, on a synthetic contract pack (shapes are real, pixels are not).</summary>
+public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SadTalkerWorld>
+{
+    private GenerationWorld World => fixture.World;
+
+    [Fact]
+    public void Engine_IsListedAvailable_WithTheVerifiedPack()
+    {
+        var engine = World.Get<GenerationEngines>().Find(SadTalkerEngine.EngineId);
+
+        Assert.NotNull(engine);
+        var availability = engine.CheckAvailability();
+        Assert.True(availability.IsAvailable, availability.Reason);
+        Assert.Contains("verified", availability.Reason, StringComparison.Ordinal);
+        Assert.Contains("256, 512", availability.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_ReportsThePack()
+    {
+        using var client = World.App.CreateClient();
+        var json = JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement.GetProperty("sadTalkerPack");
+
+        Assert.True(json.GetProperty("ok").GetBoolean(), json.GetProperty("detail").GetString());
+        Assert.Contains(fixture.PackDirectory, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PreprocessMode.Crop, 256, false)]
+    [InlineData(PreprocessMode.Full, 256, true)]
+    [InlineData(PreprocessMode.ExtCrop, 512, false)]
+    public async Task Job_RendersOneFramePerAudioFrame_AsValidMp4(PreprocessMode mode, int size, bool still)
+    {
+        var audioPath = RepoPaths.Fixture("speech-en-short.wav");
+        var audio = await World.UploadAudioAsync(audioPath);
+        var settings = new JobSettings { Preprocess = mode, Size = size, Still = still, Seed = 11, BatchSize = 3, InputYaw = [0, 20], WatermarkText = "AI-generated" };
+
+        var id = await SubmitAsync(audio, settings);
+        var job = await World.WaitFinishedAsync(id, 300);
+
+        Assert.True(job.State == GenerationJobState.Succeeded, $"{job.State}: {job.Error}");
+        var expected = (await AudioFeatureExtractor.ExtractFromFileAsync(audioPath, default)).FrameCount; // §4: ⌊N/640⌋ at 16 kHz
+        Assert.Equal(expected, job.FramesTotal);
+        Assert.Equal(expected, job.FramesDone);
+        var info = await MediaProbe.ProbeAsync(World.Get<BlobStore>().PathOf(job.VideoSha256!), default);
+        Assert.Equal("h264", info.Video!.CodecName);
+        Assert.Equal("aac", info.Audio!.CodecName);
+        Assert.Equal(expected, info.Video.FrameCount);
+        // crop modes give the face crop; full pastes back into the 512x512 portrait.
+        var side = mode == PreprocessMode.Full ? 512 : size;
+        Assert.Equal((side, side), (info.Video.Width, info.Video.Height));
+        Assert.Equal(SadTalkerEngine.EngineId, job.EngineId);
+        Assert.Contains("expnet.onnx", job.ModelVersions, StringComparison.Ordinal);
+        Assert.Equal(0, World.TempEntries());
+        output.WriteLine($"{mode} {size} still={still}: {expected} frames, timings {job.TimingsJson}");
+    }
+
+    [Fact]
+    public async Task Submit_RefusesOptionsTheEngineCannotDo_WithTheReason()
+    {
+        var result = await World.Get<SubmitGeneration>().HandleAsync(new(
+            World.Editor, World.Team, World.Portrait, World.Speech, SadTalkerEngine.EngineId,
+            new JobSettings { Size = 1024, InputPitch = [120] }, PermittedUse.Internal, "127.0.0.1"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Size 1024 is not supported", result.Message, StringComparison.Ordinal);
+        Assert.Contains("pitch angles must be between -90 and 90", result.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> SubmitAsync(Guid audio, JobSettings settings)
+    {
+        var result = await World.Get<SubmitGeneration>().HandleAsync(new(
+            World.Editor, World.Team, World.Portrait, audio, SadTalkerEngine.EngineId, settings, PermittedUse.Internal, "127.0.0.1"));
+        Assert.True(result.Succeeded, $"{result.Code}: {result.Message}");
+        return result.Value!.JobId;
+    }
+}
