@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SadTalker.Inference.Engines;
@@ -23,6 +25,8 @@ internal sealed class ProvenanceFinalizer(
     IOptions<InferenceOptions> inference, IHostEnvironment env, TimeProvider clock) : IOutputFinalizer
 {
     public const string GeneratorName = "SadTalker.Web";
+
+    private static readonly JsonSerializerOptions OptionsJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public static string GeneratorVersion { get; } =
         typeof(ProvenanceFinalizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -88,10 +92,10 @@ internal sealed class ProvenanceFinalizer(
         return engine is StudioLiteEngine ? [Path.Combine(models, StudioLiteEngine.FaceModel)] : [];
     }
 
-    /// <summary>The job settings as invariant strings (the manifest holds only strings).</summary>
+    /// <summary>The job settings as invariant strings under camelCase names, as the CLI writes them (the manifest holds only strings).</summary>
     private static SortedDictionary<string, string> Options(JobRenderContext context)
     {
-        var node = JsonNode.Parse(context.Settings.ToJson()) as JsonObject ?? [];
+        var node = JsonSerializer.SerializeToNode(context.Settings, OptionsJson) as JsonObject ?? [];
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in node)
         {
