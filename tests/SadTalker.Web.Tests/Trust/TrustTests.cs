@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SadTalker.Inference.Imaging;
 using SadTalker.Inference.Trust;
@@ -116,6 +117,34 @@ public sealed class TrustTests(TrustWorld trust, Xunit.Abstractions.ITestOutputH
         Assert.Equal("Invalid", body.GetProperty("provenanceStatus").GetString());
         Assert.Contains("changed after", body.GetProperty("message").GetString());
         Assert.Equal(trust.Job.Id, body.GetProperty("made").GetProperty("detail").GetProperty("jobId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Verify_AlteredRecord_IsSignatureInvalid_AndAnotherKey_IsUnknown()
+    {
+        var blobs = World.Get<BlobStore>();
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(blobs.PathOf(trust.Job.ProvenanceSha256!)))!;
+        record["statement"]!["manifest"]!["portraitSha256"] = new string('0', 64);
+        var altered = TrustHelpers.CopyVideo(World, trust.Job, "altered-record.mp4");
+        var remuxed = Path.ChangeExtension(altered, ".remux.mp4");
+        await MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-i", altered, "-map", "0", "-c", "copy", "-movflags", "use_metadata_tags+faststart",
+             "-metadata", $"{SignedProvenance.MetadataKey}={record.ToJsonString()}", "-y", remuxed], default);
+        var (_, forged) = await TrustHelpers.VerifyAsync(World.EditorClient, remuxed);
+        Assert.Equal("signature_invalid", forged.GetProperty("verdict").GetString());
+        Assert.Contains("signature is invalid", forged.GetProperty("message").GetString());
+
+        var resigned = TrustHelpers.CopyVideo(World, trust.Job, "other-key.mp4");
+        var manifest = (await ProvenanceVerifier.VerifyAsync(resigned, null, null, default)).Record!.Manifest;
+        using (var other = ProvenanceKeyStore.LoadOrCreate(Path.Combine(World.App.DataDir, "trust-scratch", "other-key")))
+        {
+            await ProvenanceSigner.SignAndEmbedAsync(resigned, manifest, other, default);
+        }
+
+        var (_, unknown) = await TrustHelpers.VerifyAsync(World.EditorClient, resigned);
+        Assert.Equal("unknown_key", unknown.GetProperty("verdict").GetString());
+        Assert.False(unknown.GetProperty("keyTrusted").GetBoolean());
+        Assert.Equal(trust.Job.Id, unknown.GetProperty("made").GetProperty("detail").GetProperty("jobId").GetGuid()); // the watermark still leads home
     }
 
     [Fact]
