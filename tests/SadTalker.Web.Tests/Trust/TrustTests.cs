@@ -138,13 +138,31 @@ public sealed class TrustTests(TrustWorld trust, Xunit.Abstractions.ITestOutputH
         var manifest = (await ProvenanceVerifier.VerifyAsync(resigned, null, null, default)).Record!.Manifest;
         using (var other = ProvenanceKeyStore.LoadOrCreate(Path.Combine(World.App.DataDir, "trust-scratch", "other-key")))
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await ProvenanceSigner.SignAndEmbedAsync(resigned, manifest, other, default);
+            output.WriteLine($"sign + embed of a {trust.Job.DurationSeconds:0.0} s video (the worker's finalizer step): {clock.ElapsedMilliseconds} ms");
         }
 
         var (_, unknown) = await TrustHelpers.VerifyAsync(World.EditorClient, resigned);
         Assert.Equal("unknown_key", unknown.GetProperty("verdict").GetString());
         Assert.False(unknown.GetProperty("keyTrusted").GetBoolean());
         Assert.Equal(trust.Job.Id, unknown.GetProperty("made").GetProperty("detail").GetProperty("jobId").GetGuid()); // the watermark still leads home
+    }
+
+    [Fact]
+    public async Task Verify_ReencodedWithoutMetadata_FindsTheJobByWatermarkOnly()
+    {
+        var source = TrustHelpers.CopyVideo(World, trust.Job, "shared.mp4");
+        var reencoded = Path.ChangeExtension(source, ".reencoded.mp4");
+        await MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-i", source, "-map_metadata", "-1", "-vf", "scale=384:384", "-c:v", "libx264", "-crf", "26", "-preset", "veryfast", "-c:a", "copy", "-y", reencoded], default);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (_, body) = await TrustHelpers.VerifyAsync(World.OutsiderClient, reencoded);
+        output.WriteLine($"verify of a {trust.Job.DurationSeconds:0.0} s re-encoded video over HTTP: {clock.ElapsedMilliseconds} ms; {body.GetProperty("watermarkSummary")}");
+        Assert.Equal("watermark_only", body.GetProperty("verdict").GetString());
+        Assert.Equal("NoManifest", body.GetProperty("provenanceStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("made").GetProperty("detail").ValueKind);
+        Assert.Equal("Approved", body.GetProperty("made").GetProperty("consentAtGeneration").GetString());
     }
 
     [Fact]
