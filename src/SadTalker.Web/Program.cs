@@ -10,6 +10,7 @@ builder.AddInference();
 builder.AddLibrary();
 builder.AddConsent();
 builder.AddGeneration();
+builder.AddTrust();
 builder.AddUi();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.UseAppPipeline();
 app.MapAppEndpoints();
 app.UseGeneration();
 app.MapGenerationEndpoints();
+app.MapTrustEndpoints();
 
 await app.RunAsync();
 

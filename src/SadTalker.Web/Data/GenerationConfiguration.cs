@@ -22,6 +22,8 @@ internal sealed class GenerationJobConfiguration : IEntityTypeConfiguration<Gene
         e.Property(j => j.ThumbnailSha256).HasMaxLength(64);
         e.Property(j => j.EngineVersion).HasMaxLength(64);
         e.Property(j => j.ModelVersions).HasMaxLength(1000);
+        e.Property(j => j.WatermarkPayloadHex).HasMaxLength(16);
+        e.Property(j => j.ProvenanceSha256).HasMaxLength(64);
         e.HasOne<Team>().WithMany().HasForeignKey(j => j.TeamId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(j => new { j.TeamId, j.CreatedUtc });
         e.HasIndex(j => new { j.State, j.QueuedUtc });
@@ -29,6 +31,8 @@ internal sealed class GenerationJobConfiguration : IEntityTypeConfiguration<Gene
         e.HasIndex(j => j.AudioClipId);
         e.HasIndex(j => j.VideoSha256);
         e.HasIndex(j => j.ThumbnailSha256);
+        e.HasIndex(j => j.WatermarkPayloadHex);
+        e.HasIndex(j => j.ProvenanceSha256);
     }
 }
 

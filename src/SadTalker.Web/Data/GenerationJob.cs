@@ -83,6 +83,12 @@ public class GenerationJob
     /// <summary>Model files and versions the engine used, as reported by it (JSON or text).</summary>
     public string? ModelVersions { get; set; }
 
+    /// <summary>The invisible watermark's payload (16 hex digits, from the job id): how a found mark leads back here.</summary>
+    public string? WatermarkPayloadHex { get; set; }
+
+    /// <summary>Blob of the signed provenance sidecar JSON (the same record is embedded in the video).</summary>
+    public string? ProvenanceSha256 { get; set; }
+
     /// <summary>Blobs the row references (see <see cref="Features.Library.BlobReferences"/>).</summary>
-    public IReadOnlyList<string> BlobHashes => new[] { VideoSha256, ThumbnailSha256 }.OfType<string>().ToList();
+    public IReadOnlyList<string> BlobHashes => new[] { VideoSha256, ThumbnailSha256, ProvenanceSha256 }.OfType<string>().ToList();
 }

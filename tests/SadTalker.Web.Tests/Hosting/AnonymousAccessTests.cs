@@ -10,7 +10,7 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.Fixture fixture) :
     public sealed class Fixture : AppFactory;
 
     // Pages a visitor must reach without an account.
-    private static readonly string[] PublicPrefixes = ["/Account/", "/not-found", "/Error"];
+    private static readonly string[] PublicPrefixes = ["/Account/", "/not-found", "/Error", "/about/"];
 
     public static TheoryData<string> ProtectedRoutes()
     {
@@ -52,6 +52,7 @@ public sealed class AnonymousAccessTests(AnonymousAccessTests.Fixture fixture) :
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
+    [InlineData("/about/provenance")]
     public async Task AccountPages_AreOpenToVisitors(string route)
     {
         using var client = IdentityForms.CreateClient(fixture);

@@ -1028,6 +1028,10 @@ namespace SadTalker.Web.Data.Migrations
                     b.Property<double>("Percent")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ProvenanceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PortraitId")
                         .HasColumnType("TEXT");
 
@@ -1080,6 +1084,10 @@ namespace SadTalker.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WatermarkPayloadHex")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Width")
                         .HasColumnType("INTEGER");
 
@@ -1089,9 +1097,13 @@ namespace SadTalker.Web.Data.Migrations
 
                     b.HasIndex("PortraitId");
 
+                    b.HasIndex("ProvenanceSha256");
+
                     b.HasIndex("ThumbnailSha256");
 
                     b.HasIndex("VideoSha256");
+
+                    b.HasIndex("WatermarkPayloadHex");
 
                     b.HasIndex("State", "QueuedUtc");
 

@@ -28,6 +28,7 @@ public static class BlobReferences
         set.UnionWith(await db.ConsentEvidence.Where(e => e.PreviewSha256 != null && hashes.Contains(e.PreviewSha256)).Select(e => e.PreviewSha256!).ToListAsync(ct));
         set.UnionWith(await db.GenerationJobs.Where(j => j.VideoSha256 != null && hashes.Contains(j.VideoSha256)).Select(j => j.VideoSha256!).ToListAsync(ct));
         set.UnionWith(await db.GenerationJobs.Where(j => j.ThumbnailSha256 != null && hashes.Contains(j.ThumbnailSha256)).Select(j => j.ThumbnailSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.ProvenanceSha256 != null && hashes.Contains(j.ProvenanceSha256)).Select(j => j.ProvenanceSha256!).ToListAsync(ct));
         return set;
     }
 }
