@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Engines.StudioLite;
 using SadTalker.Inference.Trust;
 using SadTalker.Web.Data;
@@ -88,8 +89,12 @@ internal sealed class ProvenanceFinalizer(
     {
         var models = Path.GetFullPath(inference.Value.ModelsDir, env.ContentRootPath);
 
-        // REVIEW: engines do not list their model files yet; Studio Lite's one model is known here, other engines sign without model hashes.
-        return engine is StudioLiteEngine ? [Path.Combine(models, StudioLiteEngine.FaceModel)] : [];
+        return engine switch
+        {
+            StudioLiteEngine => [Path.Combine(models, StudioLiteEngine.FaceModel)],
+            SadTalkerEngine sadTalker => sadTalker.PresentModelFiles(),
+            _ => [],
+        };
     }
 
     /// <summary>The job settings as invariant strings under camelCase names, as the CLI writes them (the manifest holds only strings).</summary>
