@@ -7,7 +7,7 @@ using SadTalker.Web.Tests.Infrastructure;
 
 namespace SadTalker.Web.Tests.Generation;
 
-/// <summary>Deleting a team with videos: refused while a job is queued or running, then removes the video files.</summary>
+/// <summary>Deleting a team with videos: refused while a job is queued or running, then removes the video, thumbnail and sidecar files.</summary>
 public sealed class TeamDeletionTests(GenerationWorld world) : IClassFixture<GenerationWorld>
 {
     [Fact]
@@ -29,7 +29,7 @@ public sealed class TeamDeletionTests(GenerationWorld world) : IClassFixture<Gen
         Assert.Equal(GenerationJobState.Succeeded, job.State);
         var blobs = world.Get<BlobStore>();
         var files = job.BlobHashes.Select(blobs.PathOf).ToList();
-        Assert.Equal(2, files.Count);
+        Assert.Equal(3, files.Count); // video, thumbnail, provenance sidecar
         Assert.All(files, f => Assert.True(File.Exists(f), f));
 
         Assert.True((await world.Get<DeleteTeam>().HandleAsync(new(world.Outsider, doomed))).Succeeded);
