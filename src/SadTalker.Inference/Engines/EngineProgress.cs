@@ -18,4 +18,10 @@ public sealed record EngineProgress(string Stage, int StageIndex, int StageCount
 
     /// <summary>A small snapshot of the latest frame, at most every ~2 s; null in most reports.</summary>
     public PreviewFrame? Preview { get; init; }
+
+    /// <summary>
+    /// A line for the job log, for example a fallback the engine took ("No landmark model in the pack: using points
+    /// derived from BlazeFace"); null in most reports. Each notice is reported once.
+    /// </summary>
+    public string? Notice { get; init; }
 }
