@@ -14,6 +14,8 @@ internal sealed class ContractSession : IDisposable
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
+    private readonly string[] _firstOutputName;
+    private readonly RunOptions _runOptions = new();
 
     public ContractSession(SessionFactory sessions, string packDirectory, ModelContract contract)
     {
@@ -37,6 +39,7 @@ internal sealed class ContractSession : IDisposable
         FixedBatch = MaxBatch != int.MaxValue;
         _inputNames = contract.Inputs.Select(t => t.Name).ToArray();
         _outputNames = contract.Outputs.Select(t => t.Name).ToArray();
+        _firstOutputName = [_outputNames[0]];
     }
 
     public ModelContract Contract { get; }
@@ -50,14 +53,29 @@ internal sealed class ContractSession : IDisposable
     /// <summary>Runs with inputs in contract order; outputs come back in contract order. The caller disposes them.</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<OrtValue> inputs)
     {
-        using var options = new RunOptions();
         try
         {
-            return _session.Run(options, _inputNames, inputs, _outputNames);
+            return _session.Run(_runOptions, _inputNames, inputs, _outputNames);
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new InvalidOperationException($"{Contract.Id} ({Contract.File}) failed to run: {ex.Message}", ex);
+            throw Failed(ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs with inputs in contract order into a caller-owned tensor for the first contract output (other outputs
+    /// are not computed): nothing is allocated per run, which keeps native memory flat over long renders.
+    /// </summary>
+    public void RunInto(IReadOnlyList<OrtValue> inputs, OrtValue firstOutput)
+    {
+        try
+        {
+            _session.Run(_runOptions, _inputNames, inputs, _firstOutputName, [firstOutput]);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw Failed(ex);
         }
     }
 
@@ -79,17 +97,27 @@ internal sealed class ContractSession : IDisposable
     /// </remarks>
     public OrtValue Tensor(ReadOnlySpan<float> rows, int count, params long[] rowShape)
     {
-        var rowLength = (int)rowShape.Aggregate(1L, (a, b) => a * b);
-        var batch = FixedBatch ? MaxBatch : count;
-        var value = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [batch, .. rowShape]);
+        var value = Empty(count, rowShape);
+        Fill(value, rows, count);
+        return value;
+    }
+
+    /// <summary>An uninitialised float tensor for <paramref name="count"/> rows (<see cref="MaxBatch"/> when the batch is pinned).</summary>
+    public OrtValue Empty(int count, params long[] rowShape) =>
+        OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [FixedBatch ? MaxBatch : count, .. rowShape]);
+
+    /// <summary>Copies <paramref name="count"/> rows into <paramref name="value"/>, repeating the last row over its remaining batch rows.</summary>
+    public static void Fill(OrtValue value, ReadOnlySpan<float> rows, int count)
+    {
+        ArgumentNullException.ThrowIfNull(value);
         var data = value.GetTensorMutableDataAsSpan<float>();
+        var batch = (int)value.GetTensorTypeAndShape().Shape[0];
+        var rowLength = data.Length / batch;
         rows[..(count * rowLength)].CopyTo(data);
         for (var b = count; b < batch; b++)
         {
             rows.Slice((count - 1) * rowLength, rowLength).CopyTo(data[(b * rowLength)..]);
         }
-
-        return value;
     }
 
     /// <summary>An int64 tensor of shape [batch] holding <paramref name="value"/> in every row.</summary>
@@ -101,5 +129,11 @@ internal sealed class ContractSession : IDisposable
         return tensor;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+
+    private InvalidOperationException Failed(OnnxRuntimeException ex) => new($"{Contract.Id} ({Contract.File}) failed to run: {ex.Message}", ex);
 }

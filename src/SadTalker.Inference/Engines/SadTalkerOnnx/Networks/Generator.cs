@@ -12,29 +12,34 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 public sealed class Generator : IDisposable, IFaceRenderer
 {
     private readonly ContractSession _session;
+    private readonly RendererRun _run;
 
     public Generator(SessionFactory sessions, string packDirectory, PackContract pack, int size)
     {
         ArgumentNullException.ThrowIfNull(pack);
         _session = new ContractSession(sessions, packDirectory, pack.Find(ModelRoles.Generator, size) ?? throw new InvalidDataException($"The pack contract has no generator for {size}."));
         Size = size;
+        _run = new RendererRun(_session, [3, size, size], size);
     }
 
     public int Size { get; }
 
     public int MaxBatch => _session.MaxBatch;
 
-    private float[]? _source;
-
     public void SetSource(RgbImage source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _source = new float[3 * Size * Size];
-        ImageTensor.ToPlanes(source, _source);
+        var planes = new float[3 * Size * Size];
+        ImageTensor.ToPlanes(source, planes);
+        _run.SetSource(planes);
     }
 
     public void Render(ReadOnlySpan<float> kpSource, ReadOnlySpan<float> kpDriving, int count, Span<byte> frames) =>
-        RendererRun.Render(_session, _source ?? throw new InvalidOperationException("SetSource first."), [3, Size, Size], Size, kpSource, kpDriving, count, frames);
+        _run.Render(kpSource, kpDriving, count, frames);
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _run.Dispose();
+        _session.Dispose();
+    }
 }

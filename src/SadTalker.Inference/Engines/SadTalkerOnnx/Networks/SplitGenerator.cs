@@ -9,7 +9,6 @@ public sealed class SplitGenerator : IFaceRenderer
 {
     private readonly GeneratorEncoder _encoder;
     private readonly GeneratorDecoder _decoder;
-    private float[]? _volume;
 
     public SplitGenerator(SessionFactory sessions, string packDirectory, PackContract pack, int size)
     {
@@ -29,10 +28,10 @@ public sealed class SplitGenerator : IFaceRenderer
 
     public int MaxBatch => _decoder.MaxBatch;
 
-    public void SetSource(RgbImage source) => _volume = _encoder.Encode(source);
+    public void SetSource(RgbImage source) => _decoder.SetVolume(_encoder.Encode(source));
 
     public void Render(ReadOnlySpan<float> kpSource, ReadOnlySpan<float> kpDriving, int count, Span<byte> frames) =>
-        _decoder.Render(_volume ?? throw new InvalidOperationException("SetSource first."), kpSource, kpDriving, count, frames);
+        _decoder.Render(kpSource, kpDriving, count, frames);
 
     public void Dispose()
     {
