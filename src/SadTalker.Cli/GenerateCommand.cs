@@ -40,6 +40,7 @@ internal static class GenerateCommand
           --preset P                libx264 preset (default veryfast)
           --quiet                   no progress bar
           --stats                   print timings and peak memory as one JSON line on stdout
+          --trace-shapes FILE       write every distinct tensor shape seen at a stage boundary (JSON; diagnostics)
         """;
 
     public static async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
@@ -77,13 +78,15 @@ internal static class GenerateCommand
         var preset = args.Text("preset") ?? "veryfast";
         var quiet = args.Flag("quiet");
         var stats = args.Flag("stats");
+        var traceFile = args.Text("trace-shapes") is { } trace ? Path.GetFullPath(trace) : null;
         args.RejectUnknown();
         if (!Directory.Exists(Path.GetDirectoryName(output)))
         {
             throw new UsageException($"Output folder does not exist: {Path.GetDirectoryName(output)}");
         }
 
-        var sessions = new SessionFactory(new SessionFactoryOptions { Device = device });
+        var recorder = traceFile is null ? null : new ShapeRecorder();
+        var sessions = new SessionFactory(new SessionFactoryOptions { Device = device, StageObserver = recorder });
         var engine = EngineCatalog.Create(engineId, sessions, models, pack);
         try
         {
@@ -151,8 +154,15 @@ internal static class GenerateCommand
         finally
         {
             (engine as IDisposable)?.Dispose();
+            if (recorder is not null)
+            {
+                // Written whether or not the render succeeded: the trace of a failed run shows the last stage reached.
+                await File.WriteAllTextAsync(traceFile!, JsonSerializer.Serialize(recorder.Records, TraceJson), CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
+
+    private static readonly JsonSerializerOptions TraceJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     private static IReadOnlyList<int>? Angles(CliArguments args, string axis)
     {

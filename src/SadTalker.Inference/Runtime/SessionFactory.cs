@@ -32,6 +32,7 @@ public sealed class SessionFactory
         }
 
         _intraOpThreads = options.IntraOpThreads;
+        StageObserver = options.StageObserver;
         OrtVersion = OrtEnv.Instance().GetVersionString();
 
         if (options.Device == InferenceDevice.Cpu)
@@ -56,6 +57,9 @@ public sealed class SessionFactory
             (_cudaDevices, ActiveDevice, DeviceReason) = ([], InferenceDevice.Cpu, $"CPU fallback: {probe.Reason}");
         }
     }
+
+    /// <summary>The configured shape observer, or null (the usual case).</summary>
+    public IStageObserver? StageObserver { get; }
 
     /// <summary>Native ONNX Runtime version string, e.g. <c>1.29.0</c>.</summary>
     public string OrtVersion { get; }

@@ -17,4 +17,7 @@ public sealed record SessionFactoryOptions
     /// and under the npm GPU package in the current directory (see <see cref="SessionFactory"/>).
     /// </summary>
     public string? CudaProviderLibrary { get; init; }
+
+    /// <summary>Optional observer of tensor shapes at stage boundaries (diagnostics; see <see cref="IStageObserver"/>).</summary>
+    public IStageObserver? StageObserver { get; init; }
 }

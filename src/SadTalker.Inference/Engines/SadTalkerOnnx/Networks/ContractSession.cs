@@ -16,11 +16,13 @@ internal sealed class ContractSession : IDisposable
     private readonly string[] _outputNames;
     private readonly string[] _firstOutputName;
     private readonly RunOptions _runOptions = new();
+    private readonly IStageObserver? _observer;
 
     public ContractSession(SessionFactory sessions, string packDirectory, ModelContract contract)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         Contract = contract ?? throw new ArgumentNullException(nameof(contract));
+        _observer = sessions.StageObserver;
         var path = Path.Combine(packDirectory, contract.File);
         _session = sessions.CreateSession(path);
         var problems = new List<string>();
@@ -55,7 +57,13 @@ internal sealed class ContractSession : IDisposable
     {
         try
         {
-            return _session.Run(_runOptions, _inputNames, inputs, _outputNames);
+            var outputs = _session.Run(_runOptions, _inputNames, inputs, _outputNames);
+            if (_observer is not null)
+            {
+                Observe(inputs, outputs, _outputNames);
+            }
+
+            return outputs;
         }
         catch (OnnxRuntimeException ex)
         {
@@ -72,6 +80,10 @@ internal sealed class ContractSession : IDisposable
         try
         {
             _session.Run(_runOptions, _inputNames, inputs, _firstOutputName, [firstOutput]);
+            if (_observer is not null)
+            {
+                Observe(inputs, [firstOutput], _firstOutputName);
+            }
         }
         catch (OnnxRuntimeException ex)
         {
@@ -133,6 +145,19 @@ internal sealed class ContractSession : IDisposable
     {
         _runOptions.Dispose();
         _session.Dispose();
+    }
+
+    private void Observe(IReadOnlyList<OrtValue> inputs, IReadOnlyList<OrtValue> outputs, string[] outputNames)
+    {
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            _observer!.Observe(Contract.Id, "in:" + _inputNames[i], inputs[i].GetTensorTypeAndShape().Shape);
+        }
+
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            _observer!.Observe(Contract.Id, "out:" + outputNames[i], outputs[i].GetTensorTypeAndShape().Shape);
+        }
     }
 
     private InvalidOperationException Failed(OnnxRuntimeException ex) => new($"{Contract.Id} ({Contract.File}) failed to run: {ex.Message}", ex);

@@ -1,0 +1,14 @@
+namespace SadTalker.Inference.Runtime;
+
+/// <summary>
+/// Sees the shape of every tensor that crosses a stage boundary of a render: each model's inputs and outputs, and the
+/// arrays an engine hands from one step to the next. Diagnostics only (the CLI's <c>--trace-shapes</c>, tests);
+/// engines call it only when one is configured, so it costs nothing otherwise.
+/// </summary>
+public interface IStageObserver
+{
+    /// <param name="stage">The model id (<c>expnet</c>, <c>generator-256</c> …) or the engine step (<c>source</c>, <c>motion</c> …).</param>
+    /// <param name="tensor">Which tensor, e.g. <c>in:mel</c>, <c>out:exp</c>, <c>coeff_3dmm</c>.</param>
+    /// <param name="shape">Its dimensions, batch or time first.</param>
+    void Observe(string stage, string tensor, ReadOnlySpan<long> shape);
+}
