@@ -42,6 +42,16 @@ public sealed class ShapeRecorder : IStageObserver
         }
     }
 
+    /// <summary>Forgets everything seen so far (between renders that share the recorder).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _records.Clear();
+            _index.Clear();
+        }
+    }
+
     /// <summary>The shapes seen for <paramref name="stage"/>/<paramref name="tensor"/>, in first-seen order.</summary>
     public IReadOnlyList<long[]> ShapesOf(string stage, string tensor) =>
         Records.Where(r => r.Stage == stage && r.Tensor == tensor).Select(r => r.Shape).ToList();

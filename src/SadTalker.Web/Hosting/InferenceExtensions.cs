@@ -5,7 +5,10 @@ namespace SadTalker.Web.Hosting;
 
 public static class InferenceExtensions
 {
-    /// <summary>One <see cref="SessionFactory"/> per process, created at start so <c>Inference:Device=cuda</c> fails loudly.</summary>
+    /// <summary>
+    /// One <see cref="SessionFactory"/> per process, created at start so <c>Inference:Device=cuda</c> fails loudly.
+    /// A registered <see cref="IStageObserver"/> (none by default; tests add one) sees every tensor shape at a stage boundary.
+    /// </summary>
     public static void AddInference(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InferenceOptions>()
@@ -13,7 +16,8 @@ public static class InferenceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(sp => new SessionFactory(sp.GetRequiredService<IOptions<InferenceOptions>>().Value.ToSessionFactoryOptions()));
+        builder.Services.AddSingleton(sp => new SessionFactory(
+            sp.GetRequiredService<IOptions<InferenceOptions>>().Value.ToSessionFactoryOptions() with { StageObserver = sp.GetService<IStageObserver>() }));
         builder.Services.AddHostedService<InferenceStartup>();
     }
 

@@ -48,11 +48,13 @@ public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions
         var audio = await World.UploadAudioAsync(audioPath);
         var settings = new JobSettings { Preprocess = mode, Size = size, Still = still, Seed = 11, BatchSize = 3, InputYaw = [0, 20], WatermarkText = "AI-generated" };
 
+        fixture.Shapes.Clear();
         var id = await SubmitAsync(audio, settings);
         var job = await World.WaitFinishedAsync(id, 300);
 
         Assert.True(job.State == GenerationJobState.Succeeded, $"{job.State}: {job.Error}");
         var expected = (await AudioFeatureExtractor.ExtractFromFileAsync(audioPath, default)).FrameCount; // §4: ⌊N/640⌋ at 16 kHz
+        AssertStageShapes(expected, size, mode is PreprocessMode.Full or PreprocessMode.ExtFull ? 73 : 70);
         Assert.Equal(expected, job.FramesTotal);
         Assert.Equal(expected, job.FramesDone);
         var info = await MediaProbe.ProbeAsync(World.Get<BlobStore>().PathOf(job.VideoSha256!), default);
@@ -78,6 +80,20 @@ public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions
         Assert.False(result.Succeeded);
         Assert.Contains("Size 1024 is not supported", result.Message, StringComparison.Ordinal);
         Assert.Contains("pitch angles must be between -90 and 90", result.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Shapes at the stage boundaries of the job's render (the app's IStageObserver): every frame through ExpNet, MappingNet and the renderer.</summary>
+    private void AssertStageShapes(int frames, int size, int channels)
+    {
+        var records = fixture.Shapes.Records;
+        long Frames(string stage, string tensor) => records.Where(r => r.Stage == stage && r.Tensor == tensor).Sum(r => r.Shape[0] * r.Count);
+        Assert.Equal(new long[] { 1, 3, 224, 224 }, Assert.Single(fixture.Shapes.ShapesOf("face-recon", "in:image")));
+        Assert.Equal(frames, Frames("expnet", "in:mel"));
+        Assert.All(fixture.Shapes.ShapesOf($"mapping-{channels}", "in:coeffs"), s => Assert.Equal(new long[] { channels, 27 }, s[1..]));
+        Assert.Equal(frames + 1, Frames($"mapping-{channels}", "in:coeffs")); // + the source window
+        Assert.Equal(new long[] { 1, 15, 3 }, Assert.Single(fixture.Shapes.ShapesOf($"kp-detector-{size}", "out:kp_canonical")));
+        Assert.All(fixture.Shapes.ShapesOf($"generator-decoder-{size}", "out:prediction"), s => Assert.Equal(new long[] { 3, size, size }, s[1..]));
+        Assert.Equal(frames, Frames($"generator-decoder-{size}", "out:prediction"));
     }
 
     private async Task<Guid> SubmitAsync(Guid audio, JobSettings settings)

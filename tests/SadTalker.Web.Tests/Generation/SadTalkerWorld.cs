@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SadTalker.Inference.Imaging;
+using SadTalker.Inference.Runtime;
 using SadTalker.Web.Tests.Infrastructure;
 
 namespace SadTalker.Web.Tests.Generation;
@@ -15,6 +17,9 @@ public sealed class SadTalkerWorld : IAsyncLifetime
 
     public GenerationWorld World { get; } = new();
 
+    /// <summary>Every tensor shape the app's inference saw at a stage boundary (registered as its IStageObserver).</summary>
+    public ShapeRecorder Shapes { get; } = new();
+
     /// <summary>The complete synthetic pack.</summary>
     public string PackDirectory => Path.Combine(_packs.Path, "pack");
 
@@ -24,7 +29,8 @@ public sealed class SadTalkerWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await BuildPackAsync(_packs.Path);
-        World.App.With("Inference:SadTalkerPackDir", PackDirectory);
+        World.App.With("Inference:SadTalkerPackDir", PackDirectory)
+            .WithServices(services => services.AddSingleton<IStageObserver>(Shapes));
         await World.InitializeAsync();
     }
 

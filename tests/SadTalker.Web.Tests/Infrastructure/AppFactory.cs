@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SadTalker.Web.Tests.Infrastructure;
 
@@ -11,6 +12,7 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDir _data = new("sadtalker-app");
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public string DataDir => _data.Path;
 
@@ -18,6 +20,13 @@ public class AppFactory : WebApplicationFactory<Program>
     public AppFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds service registrations (after the app's own) before the host starts.</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -31,6 +40,11 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 
