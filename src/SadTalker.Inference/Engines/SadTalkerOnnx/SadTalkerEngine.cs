@@ -13,8 +13,9 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// C# (sadtalker-facts.md is the specification; models/manifest.json the pack contract).
 /// </summary>
 /// <remarks>
-/// Skeleton stage: face (BlazeFace, landmarks derived from it), crop and 3DMM, audio → motion, render + paste-back.
-/// Not yet: the 98-point landmark model, the enhancer, reference eye-blink/pose videos (refused by the capabilities).
+/// Stages: face (BlazeFace box; 68 landmarks from the pack's optional 98-point model, else derived from BlazeFace, said
+/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back.
+/// Not yet: the enhancer (refused by the capabilities).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -118,8 +119,15 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         var face = request.Face ?? _detector.Value.Detect(portrait).FirstOrDefault()
             ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
 
+        using var landmarkModel = FaceLandmarks98.IsPresent(_pack, _packDirectory) ? new FaceLandmarks98(_sessions, _packDirectory, _pack) : null;
+        var landmarker = new FaceLandmarker(_detector.Value, landmarkModel);
+        if (!landmarker.HasModel)
+        {
+            progress?.Report(new EngineProgress(Stages.Face, 0, 3, 0) { Notice = FaceLandmarker.FallbackNotice });
+        }
+
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
-        var source = SourceFace.Prepare(portrait, BlazeFaceLandmarks.From(face), options.Preprocess, options.Size, recon);
+        var source = SourceFace.Prepare(portrait, landmarker.Of(portrait, face), options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);

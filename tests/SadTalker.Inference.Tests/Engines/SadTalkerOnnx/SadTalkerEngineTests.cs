@@ -63,6 +63,27 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RenderAsync_LandmarkModelPresentOrAbsent_AbsenceNoticedOnce_AndTheModelChangesTheCrop()
+    {
+        using var without = fixture.CopyPack();
+        File.Delete(without.File("face_landmarks_98.onnx"));
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 5, Still = true };
+        var withReports = new RecordingProgress<EngineProgress>();
+        var withoutReports = new RecordingProgress<EngineProgress>();
+
+        var (modelFrames, frames) = await RenderAsync(fixture.PackDirectory, options, withReports);
+        var (fallbackFrames, _) = await RenderAsync(without.Path, options, withoutReports);
+
+        Assert.DoesNotContain(withReports.Reports, r => r.Notice is not null);
+        var notice = Assert.Single(withoutReports.Reports, r => r.Notice is not null);
+        Assert.Contains("face_landmarks_98.onnx", notice.Notice, StringComparison.Ordinal);
+        Assert.Contains("BlazeFace", notice.Notice, StringComparison.Ordinal);
+        Assert.Equal(frames, modelFrames.Hashes.Count);
+        Assert.Equal(frames, fallbackFrames.Hashes.Count);
+        Assert.NotEqual(modelFrames.Hashes, fallbackFrames.Hashes); // the template landmarks move the crop and the 3DMM fit
+    }
+
+    [Fact]
     public void CheckAvailability_ReflectsThePack()
     {
         using var empty = new TempDirectory();
@@ -74,13 +95,13 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
         Assert.True(present.CheckAvailability().IsAvailable);
     }
 
-    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options)
+    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null)
     {
         using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, packDirectory);
         var audio = RepoPaths.Fixture("speech-en-short.wav");
         var capture = new FrameCapture();
         var request = new EngineRequest { PortraitPath = RepoPaths.Fixture("astronaut.png"), AudioPath = audio, Options = options };
-        await engine.RenderAsync(request, capture, null, CancellationToken.None);
+        await engine.RenderAsync(request, capture, progress, CancellationToken.None);
         var features = await AudioFeatureExtractor.ExtractFromFileAsync(audio, CancellationToken.None);
         return (capture, features.FrameCount); // §4: F = ⌊N/640⌋ of the 16 kHz audio
     }
