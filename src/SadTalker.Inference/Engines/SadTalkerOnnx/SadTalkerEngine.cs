@@ -1,5 +1,6 @@
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Faces;
@@ -60,6 +61,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         PoseStyle = true,
         BatchRendering = true,
         FreeView = true,
+        ReferenceVideos = true,
         Deterministic = true,
     };
 
@@ -131,12 +133,13 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
+        var references = await LoadReferencesAsync(options, landmarker, recon, progress, cancellationToken).ConfigureAwait(false);
         var random = new Random(options.Seed ?? Random.Shared.Next());
         float[] coefficients;
         using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
         using (var poseVae = new PoseVae(_sessions, _packDirectory, _pack))
         {
-            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae);
+            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae, references);
         }
 
         progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15) { FramesTotal = audio.FrameCount });
@@ -163,6 +166,27 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
         pack.Models.Select(m => Path.Combine(packDirectory, m.File)).Where(File.Exists).Prepend(Path.Combine(modelsDirectory, FaceModel)).ToList();
+
+    /// <summary>§1 stage 2, reported inside the motion stage (5 → 13 %) as frames of the reference videos are read.</summary>
+    private static async Task<MotionReferences> LoadReferencesAsync(
+        GenerationOptions options, FaceLandmarker landmarker, FaceRecon recon, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options.RefEyeblinkPath is null && options.RefPosePath is null)
+        {
+            return MotionReferences.None;
+        }
+
+        var percent = 5.0;
+        var videos = new ReferenceVideos(landmarker, recon, options.Preprocess, options.Size);
+        return await videos.LoadAsync(
+            options,
+            (done, total) =>
+            {
+                percent = Math.Max(percent, 5 + (8.0 * Math.Min(1, done / Math.Max(1.0, total))));
+                progress?.Report(new EngineProgress(Stages.Motion, 1, 3, percent));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<RgbImage> DecodeAsync(string path, CancellationToken cancellationToken)
     {
