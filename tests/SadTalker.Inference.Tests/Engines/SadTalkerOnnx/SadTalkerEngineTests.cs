@@ -84,6 +84,35 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RenderAsync_ReferenceVideos_OneFramePerAudioFrame_ReportedInTheMotionStage_AndChangeTheFrames()
+    {
+        using var clips = new TempDirectory();
+        var clip = await ReferenceClips.PanAsync(clips);
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 4 };
+        var reports = new RecordingProgress<EngineProgress>();
+
+        var (plain, frames) = await RenderAsync(fixture.PackDirectory, options);
+        var (driven, _) = await RenderAsync(fixture.PackDirectory, options with { RefEyeblinkPath = clip, RefPosePath = clip }, reports);
+
+        Assert.Equal(frames, driven.Hashes.Count);
+        Assert.NotEqual(plain.Hashes, driven.Hashes);
+        var motion = reports.Reports.Where(r => r.Stage == "Audio to motion").Select(r => r.Percent).ToList();
+        Assert.True(motion.Count > ReferenceClips.PanFrames, $"one motion report per reference frame (read once for both options): {motion.Count}");
+        Assert.Equal(motion.Order(), motion);
+    }
+
+    [Fact]
+    public async Task RenderAsync_AudioFileAsReferenceVideo_RefusedBeforeAnyFrame()
+    {
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, RefPosePath = RepoPaths.Fixture("speech-en-short.wav") };
+
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => RenderAsync(fixture.PackDirectory, options));
+
+        Assert.Equal(EngineInputError.UnreadableReferenceVideo, ex.Error);
+        Assert.Contains("The pose reference video (speech-en-short.wav) could not be used: it has no video stream", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckAvailability_ReflectsThePack()
     {
         using var empty = new TempDirectory();
