@@ -4,6 +4,7 @@ using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Faces;
+using SadTalker.Inference.Imaging;
 using SadTalker.Inference.Runtime;
 using SadTalker.Inference.Tests.Models;
 using SadTalker.Inference.Tests.Support;
@@ -71,6 +72,20 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
         Assert.Equal(EngineInputError.UnreadableReferenceVideo, ex.Error);
         Assert.Contains("pose reference video (speech-en-short.wav)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("no video stream", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_LongerThanFiveMinutes_RefusedBeforeDecoding()
+    {
+        var clip = _clips.File("long.mp4");
+        await MediaTool.Ffmpeg.RunAsync(
+            ["-v", "error", "-nostdin", "-f", "lavfi", "-i", "color=c=gray:size=32x32:rate=1", "-t", "301", "-c:v", "libx264", "-preset", "ultrafast", clip],
+            CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => Videos(false).ExtractAsync(clip, "pose reference video", null, CancellationToken.None));
+
+        Assert.Equal(EngineInputError.ReferenceVideoTooLong, ex.Error);
+        Assert.Contains("pose reference video (long.mp4) is longer than 5 minutes", ex.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
