@@ -17,4 +17,13 @@ public enum EngineInputError
 
     /// <summary>The audio is shorter than one video frame (40 ms).</summary>
     AudioTooShort,
+
+    /// <summary>A reference eye-blink or pose video could not be read, or has no video stream.</summary>
+    UnreadableReferenceVideo,
+
+    /// <summary>No face was found in the first frame of a reference video.</summary>
+    NoFaceInReferenceVideo,
+
+    /// <summary>A reference video is longer than the engine accepts.</summary>
+    ReferenceVideoTooLong,
 }

@@ -84,7 +84,27 @@ public static class MediaProbe
             SampleRate: audio ? Integer(stream, "sample_rate") : null,
             Channels: audio ? Integer(stream, "channels") : null,
             Duration: Seconds(stream, "duration"),
-            FrameCount: Integer(stream, "nb_frames"));
+            FrameCount: Integer(stream, "nb_frames"))
+        {
+            Rotation = video ? RotationOf(stream) : 0,
+        };
+    }
+
+    /// <summary>Display rotation in degrees: the display-matrix side data (ffmpeg 5+), else the legacy "rotate" tag.</summary>
+    private static int RotationOf(JsonElement stream)
+    {
+        if (stream.TryGetProperty("side_data_list", out var sideData) && sideData.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in sideData.EnumerateArray())
+            {
+                if (item.TryGetProperty("rotation", out var rotation) && rotation.TryGetDouble(out var degrees))
+                {
+                    return (int)Math.Round(degrees);
+                }
+            }
+        }
+
+        return stream.TryGetProperty("tags", out var tags) && Integer(tags, "rotate") is { } rotate ? rotate : 0;
     }
 
     private static string? String(JsonElement element, string name) =>

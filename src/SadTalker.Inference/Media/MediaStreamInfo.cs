@@ -23,4 +23,13 @@ public sealed record MediaStreamInfo(
     int? SampleRate,
     int? Channels,
     TimeSpan? Duration,
-    long? FrameCount);
+    long? FrameCount)
+{
+    /// <summary>Video display rotation in degrees (display matrix or rotate tag); ffmpeg applies it when decoding.</summary>
+    public int Rotation { get; init; }
+
+    /// <summary>The size decoded frames have once the rotation is applied (width and height swap at ±90°/270°).</summary>
+    public (int Width, int Height)? DisplaySize => (Width, Height) is (int w, int h)
+        ? Math.Abs(Rotation % 180) == 90 ? (h, w) : (w, h)
+        : null;
+}

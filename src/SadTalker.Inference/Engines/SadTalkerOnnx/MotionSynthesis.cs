@@ -10,8 +10,10 @@ public static class MotionSynthesis
 {
     public const int Width = 70;
 
+    /// <param name="references">Reference eye-blink/pose video coefficients (§5, §6); null or <see cref="MotionReferences.None"/> for none.</param>
     /// <returns>T×70 coefficients.</returns>
-    public static float[] Predict(AudioFeatures audio, float[] source, int poseStyle, Random random, ExpNet expNet, PoseVae poseVae)
+    public static float[] Predict(
+        AudioFeatures audio, float[] source, int poseStyle, Random random, ExpNet expNet, PoseVae poseVae, MotionReferences? references = null)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(source);
@@ -21,9 +23,19 @@ public static class MotionSynthesis
         var frames = audio.FrameCount;
         var coeffs = new float[frames * Width];
 
-        // §5: blinks, the source expression as reference for every frame, ExpNet in chunks.
+        // §5: blinks, the source expression as reference for every frame, ExpNet in chunks. With --ref_eyeblink the
+        // blink ratio is all zeros and ref_exp[t] = the video's exp[t] (looped/truncated). The blink draw still runs,
+        // as in the reference, so the seeded pose noise is the same with or without the reference.
         var blink = new float[frames];
         BlinkSequence.Generate(random, blink);
+        float[]? eyeblinkExp = null;
+        if (references?.Eyeblink is { } eyeblinkRows)
+        {
+            Array.Clear(blink);
+            eyeblinkExp = new float[frames * 64];
+            SequenceLoop.Fill(MotionReferences.Columns(eyeblinkRows, 0, 64), 64, eyeblinkExp);
+        }
+
         const int chunk = 100;
         var windows = new float[chunk * MelWindows.WindowLength];
         var reference = new float[chunk * 64];
@@ -37,7 +49,8 @@ public static class MotionSynthesis
         {
             var n = Math.Min(chunk, frames - start);
             audio.FillMelWindows(start, start + n, windows);
-            expNet.Predict(windows.AsSpan(0, n * MelWindows.WindowLength), reference.AsSpan(0, n * 64), blink.AsSpan(start, n), exp);
+            var refExp = eyeblinkExp is null ? reference.AsSpan(0, n * 64) : eyeblinkExp.AsSpan(start * 64, n * 64);
+            expNet.Predict(windows.AsSpan(0, n * MelWindows.WindowLength), refExp, blink.AsSpan(start, n), exp);
             for (var i = 0; i < n; i++)
             {
                 exp.AsSpan(i * 64, 64).CopyTo(coeffs.AsSpan((start + i) * Width));
@@ -81,6 +94,13 @@ public static class MotionSynthesis
         if (window > 0)
         {
             SavitzkyGolay.Smooth(pose, 6, window, SavitzkyGolay.PoseOrder, smoothed);
+        }
+
+        if (references?.Pose is { } refPoseRows)
+        {
+            // §6/§12 quirk, reproduced: the reference's motion relative to its first frame is ADDED to the predicted,
+            // smoothed pose (not substituted for it), looped or truncated to the audio length.
+            SequenceLoop.AddRelativeMotion(MotionReferences.Columns(refPoseRows, 64, 6), smoothed);
         }
 
         for (var t = 0; t < frames; t++)

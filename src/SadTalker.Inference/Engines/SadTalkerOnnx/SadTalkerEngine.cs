@@ -1,5 +1,6 @@
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Faces;
@@ -13,8 +14,9 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// C# (sadtalker-facts.md is the specification; models/manifest.json the pack contract).
 /// </summary>
 /// <remarks>
-/// Skeleton stage: face (BlazeFace, landmarks derived from it), crop and 3DMM, audio → motion, render + paste-back.
-/// Not yet: the 98-point landmark model, the enhancer, reference eye-blink/pose videos (refused by the capabilities).
+/// Stages: face (BlazeFace box; 68 landmarks from the pack's optional 98-point model, else derived from BlazeFace, said
+/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back.
+/// Not yet: the enhancer (refused by the capabilities).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -59,6 +61,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         PoseStyle = true,
         BatchRendering = true,
         FreeView = true,
+        ReferenceVideos = true,
         Deterministic = true,
     };
 
@@ -118,17 +121,25 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         var face = request.Face ?? _detector.Value.Detect(portrait).FirstOrDefault()
             ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
 
+        using var landmarkModel = FaceLandmarks98.IsPresent(_pack, _packDirectory) ? new FaceLandmarks98(_sessions, _packDirectory, _pack) : null;
+        var landmarker = new FaceLandmarker(_detector.Value, landmarkModel);
+        if (!landmarker.HasModel)
+        {
+            progress?.Report(new EngineProgress(Stages.Face, 0, 3, 0) { Notice = FaceLandmarker.FallbackNotice });
+        }
+
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
-        var source = SourceFace.Prepare(portrait, BlazeFaceLandmarks.From(face), options.Preprocess, options.Size, recon);
+        var source = SourceFace.Prepare(portrait, landmarker.Of(portrait, face), options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
+        var references = await LoadReferencesAsync(options, landmarker, recon, progress, cancellationToken).ConfigureAwait(false);
         var random = new Random(options.Seed ?? Random.Shared.Next());
         float[] coefficients;
         using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
         using (var poseVae = new PoseVae(_sessions, _packDirectory, _pack))
         {
-            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae);
+            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae, references);
         }
 
         progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15) { FramesTotal = audio.FrameCount });
@@ -155,6 +166,27 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
         pack.Models.Select(m => Path.Combine(packDirectory, m.File)).Where(File.Exists).Prepend(Path.Combine(modelsDirectory, FaceModel)).ToList();
+
+    /// <summary>§1 stage 2, reported inside the motion stage (5 → 13 %) as frames of the reference videos are read.</summary>
+    private static async Task<MotionReferences> LoadReferencesAsync(
+        GenerationOptions options, FaceLandmarker landmarker, FaceRecon recon, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options.RefEyeblinkPath is null && options.RefPosePath is null)
+        {
+            return MotionReferences.None;
+        }
+
+        var percent = 5.0;
+        var videos = new ReferenceVideos(landmarker, recon, options.Preprocess, options.Size);
+        return await videos.LoadAsync(
+            options,
+            (done, total) =>
+            {
+                percent = Math.Max(percent, 5 + (8.0 * Math.Min(1, done / Math.Max(1.0, total))));
+                progress?.Report(new EngineProgress(Stages.Motion, 1, 3, percent));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<RgbImage> DecodeAsync(string path, CancellationToken cancellationToken)
     {

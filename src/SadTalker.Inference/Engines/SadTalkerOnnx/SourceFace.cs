@@ -11,61 +11,32 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 public sealed record SourceFace(RgbImage Image, float[] Coefficients, FaceCrop? Crop)
 {
     /// <summary>Crop (§2), 3DMM alignment and reconstruction (§3) of <paramref name="portrait"/> given its 68 landmarks.</summary>
-    public static SourceFace Prepare(RgbImage portrait, float[] landmarks, PreprocessMode mode, int size, FaceRecon recon)
+    /// <param name="cropLandmarks">
+    /// §3's second landmark pass on the size² crop (null result: no face there, so the five standard points are
+    /// used); when null itself, the portrait's landmarks are mapped into the crop instead (the BlazeFace fallback).
+    /// </param>
+    public static SourceFace Prepare(
+        RgbImage portrait, float[] landmarks, PreprocessMode mode, int size, FaceRecon recon, Func<RgbImage, float[]?>? cropLandmarks = null)
     {
         ArgumentNullException.ThrowIfNull(portrait);
         ArgumentNullException.ThrowIfNull(recon);
-        RgbImage cut;
-        FaceCrop? crop = null;
-        if (mode == PreprocessMode.Resize)
-        {
-            cut = portrait;
-        }
-        else
-        {
-            crop = FaceCropRule.Compute(landmarks, portrait.Width, portrait.Height);
-            var scaled = crop.Shrink > 1 ? CropImages.Resize(portrait, crop.ResizedWidth, crop.ResizedHeight) : portrait;
-            var (l, t, r, b) = crop.Crop;
-            cut = CropImages.Cut(scaled, l, t, r, b);
-            if (mode is PreprocessMode.Crop or PreprocessMode.Full)
-            {
-                var inner = crop.InnerPixels;
-                cut = CropImages.Cut(cut, inner.Left, inner.Top, inner.Right, inner.Bottom);
-            }
-        }
-
-        var image = CropImages.Resize(cut, size, size);
-
-        // §3: landmarks again on the size² crop. Without a landmark model they are the portrait's, mapped into the crop.
-        var mapped = MapIntoCrop(landmarks, portrait, crop, mode, cut, size);
-        var align = FaceAlignment.Fit(mapped, size, size);
-        var full = recon.Predict(CropImages.Align(image, align));
-        var (s, tx, ty) = align.CropParams;
-        return new SourceFace(image, FaceRecon.KeptCoefficients(full, s, tx, ty), crop);
+        var framing = FaceFraming.From(landmarks, portrait.Width, portrait.Height, mode, size);
+        var image = framing.Apply(portrait);
+        var points = cropLandmarks is null ? framing.MapIntoCrop(landmarks) : cropLandmarks(image);
+        return new SourceFace(image, Reconstruct(image, points, recon), framing.Crop);
     }
 
-    private static float[] MapIntoCrop(float[] landmarks, RgbImage portrait, FaceCrop? crop, PreprocessMode mode, RgbImage cut, int size)
+    /// <summary>
+    /// The 73 kept coefficients of one size² crop (§3): <c>align_img</c> on its 68 landmarks (or on the five standard
+    /// points when <paramref name="landmarks"/> is null), then the 3DMM network.
+    /// </summary>
+    internal static float[] Reconstruct(RgbImage image, float[]? landmarks, FaceRecon recon)
     {
-        var mapped = new float[landmarks.Length];
-        double shrink = crop is { Shrink: > 1 } ? crop.Shrink : 1;
-        var (ox, oy) = (0.0, 0.0);
-        if (crop is not null)
-        {
-            (ox, oy) = (crop.Crop.Left, crop.Crop.Top);
-            if (mode is PreprocessMode.Crop or PreprocessMode.Full)
-            {
-                (ox, oy) = (ox + crop.InnerPixels.Left, oy + crop.InnerPixels.Top);
-            }
-
-            shrink = (double)portrait.Width / crop.ResizedWidth;
-        }
-
-        for (var i = 0; i < landmarks.Length; i += 2)
-        {
-            mapped[i] = (float)(((landmarks[i] / shrink) - ox) * size / cut.Width);
-            mapped[i + 1] = (float)(((landmarks[i + 1] / shrink) - oy) * size / cut.Height);
-        }
-
-        return mapped;
+        var align = landmarks is null
+            ? FaceAlignment.FitStandardPoints(image.Width, image.Height)
+            : FaceAlignment.Fit(landmarks, image.Width, image.Height);
+        var full = recon.Predict(CropImages.Align(image, align));
+        var (s, tx, ty) = align.CropParams;
+        return FaceRecon.KeptCoefficients(full, s, tx, ty);
     }
 }

@@ -63,6 +63,56 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RenderAsync_LandmarkModelPresentOrAbsent_AbsenceNoticedOnce_AndTheModelChangesTheCrop()
+    {
+        using var without = fixture.CopyPack();
+        File.Delete(without.File("face_landmarks_98.onnx"));
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 5, Still = true };
+        var withReports = new RecordingProgress<EngineProgress>();
+        var withoutReports = new RecordingProgress<EngineProgress>();
+
+        var (modelFrames, frames) = await RenderAsync(fixture.PackDirectory, options, withReports);
+        var (fallbackFrames, _) = await RenderAsync(without.Path, options, withoutReports);
+
+        Assert.DoesNotContain(withReports.Reports, r => r.Notice is not null);
+        var notice = Assert.Single(withoutReports.Reports, r => r.Notice is not null);
+        Assert.Contains("face_landmarks_98.onnx", notice.Notice, StringComparison.Ordinal);
+        Assert.Contains("BlazeFace", notice.Notice, StringComparison.Ordinal);
+        Assert.Equal(frames, modelFrames.Hashes.Count);
+        Assert.Equal(frames, fallbackFrames.Hashes.Count);
+        Assert.NotEqual(modelFrames.Hashes, fallbackFrames.Hashes); // the template landmarks move the crop and the 3DMM fit
+    }
+
+    [Fact]
+    public async Task RenderAsync_ReferenceVideos_OneFramePerAudioFrame_ReportedInTheMotionStage_AndChangeTheFrames()
+    {
+        using var clips = new TempDirectory();
+        var clip = await ReferenceClips.PanAsync(clips);
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 4 };
+        var reports = new RecordingProgress<EngineProgress>();
+
+        var (plain, frames) = await RenderAsync(fixture.PackDirectory, options);
+        var (driven, _) = await RenderAsync(fixture.PackDirectory, options with { RefEyeblinkPath = clip, RefPosePath = clip }, reports);
+
+        Assert.Equal(frames, driven.Hashes.Count);
+        Assert.NotEqual(plain.Hashes, driven.Hashes);
+        var motion = reports.Reports.Where(r => r.Stage == "Audio to motion").Select(r => r.Percent).ToList();
+        Assert.True(motion.Count > ReferenceClips.PanFrames, $"one motion report per reference frame (read once for both options): {motion.Count}");
+        Assert.Equal(motion.Order(), motion);
+    }
+
+    [Fact]
+    public async Task RenderAsync_AudioFileAsReferenceVideo_RefusedBeforeAnyFrame()
+    {
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, RefPosePath = RepoPaths.Fixture("speech-en-short.wav") };
+
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => RenderAsync(fixture.PackDirectory, options));
+
+        Assert.Equal(EngineInputError.UnreadableReferenceVideo, ex.Error);
+        Assert.Contains("The pose reference video (speech-en-short.wav) could not be used: it has no video stream", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckAvailability_ReflectsThePack()
     {
         using var empty = new TempDirectory();
@@ -74,13 +124,13 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
         Assert.True(present.CheckAvailability().IsAvailable);
     }
 
-    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options)
+    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null)
     {
         using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, packDirectory);
         var audio = RepoPaths.Fixture("speech-en-short.wav");
         var capture = new FrameCapture();
         var request = new EngineRequest { PortraitPath = RepoPaths.Fixture("astronaut.png"), AudioPath = audio, Options = options };
-        await engine.RenderAsync(request, capture, null, CancellationToken.None);
+        await engine.RenderAsync(request, capture, progress, CancellationToken.None);
         var features = await AudioFeatureExtractor.ExtractFromFileAsync(audio, CancellationToken.None);
         return (capture, features.FrameCount); // §4: F = ⌊N/640⌋ of the 16 kHz audio
     }

@@ -49,6 +49,31 @@ public static class FaceAlignment
             ys[i] = height - 1 - ((landmarks[(2 * a) + 1] + (double)landmarks[(2 * b) + 1]) / 2);
         }
 
+        return FitPoints(xs, ys, width, height);
+    }
+
+    /// <summary>
+    /// The fit when no face is found on the crop (§3): the five standard points themselves, placed at
+    /// ((X+1)/2·W, (Y+1)/2·H) and used as they are (the reference skips the y flip in this branch).
+    /// </summary>
+    public static AlignParameters FitStandardPoints(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        Span<double> xs = stackalloc double[5];
+        Span<double> ys = stackalloc double[5];
+        for (var i = 0; i < 5; i++)
+        {
+            xs[i] = (Targets[i, 0] + 1) / 2 * width;
+            ys[i] = (Targets[i, 1] + 1) / 2 * height;
+        }
+
+        return FitPoints(xs, ys, width, height);
+    }
+
+    /// <summary>The fit of five points already in the y-up frame.</summary>
+    private static AlignParameters FitPoints(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int width, int height)
+    {
         Span<double> rowX = stackalloc double[4];
         Span<double> rowY = stackalloc double[4];
         FitAffineRow(xs, rowX);

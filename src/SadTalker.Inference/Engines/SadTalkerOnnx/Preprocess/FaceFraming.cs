@@ -1,0 +1,83 @@
+using SadTalker.Inference.Imaging;
+
+namespace SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
+
+/// <summary>
+/// How every frame of one input is cut to the size² renderer/3DMM image (sadtalker-facts.md §2): the crop comes from
+/// the first frame's landmarks and is reused for all frames (the source image, or each frame of a reference video).
+/// </summary>
+/// <param name="Crop">The crop geometry, or null in resize mode (the whole frame is squashed to size²).</param>
+/// <param name="Mode">The preprocess mode: non-ext modes also cut the inner box.</param>
+/// <param name="Size">Side of the output square.</param>
+/// <param name="FrameWidth">Width of the frames this framing was computed for (the rsize scale is relative to it).</param>
+/// <param name="FrameHeight">Height of those frames.</param>
+public sealed record FaceFraming(FaceCrop? Crop, PreprocessMode Mode, int Size, int FrameWidth, int FrameHeight)
+{
+    /// <summary>The framing of frames of <paramref name="width"/> × <paramref name="height"/> from the first frame's 68 landmarks.</summary>
+    public static FaceFraming From(ReadOnlySpan<float> landmarks, int width, int height, PreprocessMode mode, int size) =>
+        new(mode == PreprocessMode.Resize ? null : FaceCropRule.Compute(landmarks, width, height), mode, size, width, height);
+
+    /// <summary>
+    /// The cut in rsize pixels: the crop box, and for crop/full the inner box inside it (clipped as the two slices of
+    /// the reference clip, which <see cref="CropImages.Cut"/> reproduces).
+    /// </summary>
+    public (int Left, int Top, int Right, int Bottom) Region
+    {
+        get
+        {
+            if (Crop is null)
+            {
+                return (0, 0, FrameWidth, FrameHeight);
+            }
+
+            var (l, t, r, b) = Crop.Crop;
+            if (Mode is not (PreprocessMode.Crop or PreprocessMode.Full))
+            {
+                return (l, t, r, b);
+            }
+
+            var inner = Crop.InnerPixels;
+            var (w, h) = (r - l, b - t);
+            var (il, it) = (Math.Clamp(inner.Left, 0, w - 1), Math.Clamp(inner.Top, 0, h - 1));
+            return (l + il, t + it, l + Math.Clamp(inner.Right, il + 1, w), t + Math.Clamp(inner.Bottom, it + 1, h));
+        }
+    }
+
+    /// <summary>Cuts and resizes one frame (rsize shrink first when the crop asks for it) to size × size.</summary>
+    public RgbImage Apply(RgbImage frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Width != FrameWidth || frame.Height != FrameHeight)
+        {
+            throw new ArgumentException($"The framing is for {FrameWidth}x{FrameHeight} frames; got {frame.Width}x{frame.Height}.", nameof(frame));
+        }
+
+        var scaled = Crop is { Shrink: > 1 } ? CropImages.Resize(frame, Crop.ResizedWidth, Crop.ResizedHeight) : frame;
+        var (l, t, r, b) = Region;
+        return CropImages.Resize(CropImages.Cut(scaled, l, t, r, b), Size, Size);
+    }
+
+    /// <summary>Frame-pixel landmarks mapped into the size² image <see cref="Apply"/> returns.</summary>
+    public float[] MapIntoCrop(ReadOnlySpan<float> landmarks)
+    {
+        var shrink = Crop is null ? 1.0 : (double)FrameWidth / Crop.ResizedWidth;
+        var (l, t, r, b) = ClippedRegion();
+        var mapped = new float[landmarks.Length];
+        for (var i = 0; i < landmarks.Length; i += 2)
+        {
+            mapped[i] = (float)(((landmarks[i] / shrink) - l) * Size / (r - l));
+            mapped[i + 1] = (float)(((landmarks[i + 1] / shrink) - t) * Size / (b - t));
+        }
+
+        return mapped;
+    }
+
+    /// <summary><see cref="Region"/> clipped to the (scaled) frame as <see cref="CropImages.Cut"/> clips it.</summary>
+    private (int Left, int Top, int Right, int Bottom) ClippedRegion()
+    {
+        var (w, h) = Crop is null ? (FrameWidth, FrameHeight) : (Crop.ResizedWidth, Crop.ResizedHeight);
+        var (l, t, r, b) = Region;
+        (l, t) = (Math.Clamp(l, 0, w - 1), Math.Clamp(t, 0, h - 1));
+        return (l, t, Math.Clamp(r, l + 1, w), Math.Clamp(b, t + 1, h));
+    }
+}
