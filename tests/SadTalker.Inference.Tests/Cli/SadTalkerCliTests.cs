@@ -4,6 +4,7 @@ using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Media;
+using SadTalker.Inference.Tests.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Tests.Models;
 using SadTalker.Inference.Tests.Support;
 
@@ -11,7 +12,7 @@ namespace SadTalker.Inference.Tests.Cli;
 
 /// <summary>
 /// The SadTalker engine through the real command line (a child process) on the synthetic contract pack: every
-/// preprocess mode, still on/off, 256/512, free view; the tensor shapes at each stage boundary come from
+/// preprocess mode, still on/off, 256/512, free view, reference eye-blink/pose videos; the tensor shapes at each stage boundary come from
 /// <c>generate --trace-shapes</c>, the video is checked with ffprobe.
 /// </summary>
 public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixture<SadTalkerPackFixture>
@@ -19,23 +20,28 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
     private static readonly string Audio = RepoPaths.Fixture("speech-en-short.wav");
 
     [Theory]
-    [InlineData("crop", 256, false, 2, "")]
-    [InlineData("extcrop", 512, true, 3, "")]
-    [InlineData("resize", 256, false, 1, "--input-yaw=0,20,-20")]
-    [InlineData("full", 256, true, 4, "--input-pitch=-10,10")]
-    [InlineData("extfull", 512, false, 2, "--input-roll=5")]
+    [InlineData("crop", 256, false, 2, "", "")]
+    [InlineData("extcrop", 512, true, 3, "", "blink")]
+    [InlineData("resize", 256, false, 1, "--input-yaw=0,20,-20", "")]
+    [InlineData("full", 256, true, 4, "--input-pitch=-10,10", "pose")]
+    [InlineData("extfull", 512, false, 2, "--input-roll=5", "")]
+    [InlineData("crop", 512, false, 5, "", "blink pose")]
     public async Task Generate_EveryStageHasTheContractShapes_AndTheVideoOneFramePerAudioFrame(
-        string mode, int size, bool still, int batch, string extra)
+        string mode, int size, bool still, int batch, string extra, string references)
     {
         using var work = new TempDirectory();
         var (video, trace) = (Path.Combine(work.Path, "out.mp4"), Path.Combine(work.Path, "trace.json"));
+        var clip = references.Length > 0 ? await ReferenceClips.PanAsync(work) : null;
+        var referenceArgs = references.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(r => new[] { r == "blink" ? "--ref-eyeblink" : "--ref-pose", clip! }).ToArray();
         string[] args = [
             "generate", "--engine", "sadtalker", "--pack", fixture.PackDirectory, "--models", fixture.ModelsDirectory,
             "--image", RepoPaths.Fixture("astronaut.png"), "--audio", Audio, "--out", video, "--device", "cpu",
             "--preprocess", mode, "--size", size.ToString(CultureInfo.InvariantCulture), "--batch-size", batch.ToString(CultureInfo.InvariantCulture),
             "--seed", "5", "--quiet", "--trace-shapes", trace,
             .. still ? ["--still"] : Array.Empty<string>(),
-            .. extra.Length > 0 ? extra.Split(' ') : []];
+            .. extra.Length > 0 ? extra.Split(' ') : [],
+            .. referenceArgs];
 
         var result = await CliProcess.RunAsync(args);
 
@@ -43,7 +49,8 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         var frames = (await AudioFeatureExtractor.ExtractFromFileAsync(Audio, default)).FrameCount;
         var shapes = Trace.Load(trace);
         var full = mode is "full" or "extfull";
-        shapes.AssertSourceAndMotion(frames);
+        // §3 on the portrait, plus once per frame of the reference clip (read once when both options name it).
+        shapes.AssertSourceAndMotion(frames, 1 + (clip is null ? 0 : ReferenceClips.PanFrames));
         shapes.AssertRenderer(frames, size, full ? 73 : 70);
 
         var info = await MediaProbe.ProbeAsync(video, default);
@@ -91,11 +98,12 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         public static Trace Load(string path) =>
             new(JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
 
-        /// <summary>§3 recon on one 224² crop; §5 ExpNet saw every frame once; §6 PoseVAE one run per 32-frame chunk.</summary>
-        public void AssertSourceAndMotion(int frames)
+        /// <summary>§3 recon on 224² crops (the portrait and each reference frame); §5 ExpNet saw every frame once; §6 PoseVAE one run per 32-frame chunk.</summary>
+        public void AssertSourceAndMotion(int frames, int faces)
         {
             AssertOnly("face-recon", "in:image", 1, 3, 224, 224);
             AssertOnly("face-recon", "out:coeffs", 1, 257);
+            Assert.Equal(faces, Of("face-recon", "in:image").Single().Count);
             Assert.All(Of("expnet", "in:mel"), r => Assert.Equal(new long[] { 1, 80, 16 }, r.Shape[1..]));
             Assert.Equal(frames, Of("expnet", "in:mel").Sum(r => r.Shape[0] * r.Count));
             Assert.Equal(frames, Of("expnet", "out:exp").Sum(r => r.Shape[0] * r.Count));
