@@ -24,6 +24,11 @@ internal sealed class GenerationJobConfiguration : IEntityTypeConfiguration<Gene
         e.Property(j => j.ModelVersions).HasMaxLength(1000);
         e.Property(j => j.WatermarkPayloadHex).HasMaxLength(16);
         e.Property(j => j.ProvenanceSha256).HasMaxLength(64);
+        e.Property(j => j.RefEyeblinkSha256).HasMaxLength(64);
+        e.Property(j => j.RefEyeblinkName).HasMaxLength(200);
+        e.Property(j => j.RefPoseSha256).HasMaxLength(64);
+        e.Property(j => j.RefPoseName).HasMaxLength(200);
+        e.Property(j => j.LogJson).HasMaxLength(Features.Generation.JobLog.MaxJsonLength);
         e.HasOne<Team>().WithMany().HasForeignKey(j => j.TeamId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(j => new { j.TeamId, j.CreatedUtc });
         e.HasIndex(j => new { j.State, j.QueuedUtc });
@@ -33,6 +38,8 @@ internal sealed class GenerationJobConfiguration : IEntityTypeConfiguration<Gene
         e.HasIndex(j => j.ThumbnailSha256);
         e.HasIndex(j => j.WatermarkPayloadHex);
         e.HasIndex(j => j.ProvenanceSha256);
+        e.HasIndex(j => j.RefEyeblinkSha256);
+        e.HasIndex(j => j.RefPoseSha256);
     }
 }
 

@@ -89,6 +89,25 @@ public class GenerationJob
     /// <summary>Blob of the signed provenance sidecar JSON (the same record is embedded in the video).</summary>
     public string? ProvenanceSha256 { get; set; }
 
+    /// <summary>Reference eye-blink video (SadTalker <c>--ref_eyeblink</c>) uploaded with the job; null = none.</summary>
+    public string? RefEyeblinkSha256 { get; set; }
+
+    /// <summary>The uploaded file's sanitized name, for display.</summary>
+    public string? RefEyeblinkName { get; set; }
+
+    public double? RefEyeblinkSeconds { get; set; }
+
+    /// <summary>Reference pose video (SadTalker <c>--ref_pose</c>); may be the same blob as the eye-blink one.</summary>
+    public string? RefPoseSha256 { get; set; }
+
+    public string? RefPoseName { get; set; }
+
+    public double? RefPoseSeconds { get; set; }
+
+    /// <summary>The job log (<see cref="Features.Generation.JobLog"/>): timestamped lines from the worker and the engine, as JSON.</summary>
+    public string? LogJson { get; set; }
+
     /// <summary>Blobs the row references (see <see cref="Features.Library.BlobReferences"/>).</summary>
-    public IReadOnlyList<string> BlobHashes => new[] { VideoSha256, ThumbnailSha256, ProvenanceSha256 }.OfType<string>().ToList();
+    public IReadOnlyList<string> BlobHashes =>
+        new[] { VideoSha256, ThumbnailSha256, ProvenanceSha256, RefEyeblinkSha256, RefPoseSha256 }.OfType<string>().Distinct().ToList();
 }

@@ -4,6 +4,7 @@ using SadTalker.Inference.Engines.StudioLite;
 using SadTalker.Inference.Runtime;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Generation;
+using SadTalker.Web.Features.Generation.References;
 using SadTalker.Web.Features.Generation.Worker;
 using SadTalker.Web.Features.Library;
 
@@ -30,6 +31,8 @@ public static class GenerationExtensions
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobNotifier>();
         builder.Services.AddSingleton<TeamWatermark>();
+        builder.Services.AddSingleton<ReferenceVideoStaging>();
+        builder.Services.AddSingleton<UploadReferenceVideo>();
         builder.Services.AddSingleton<SubmitGeneration>();
         builder.Services.AddSingleton<CancelGeneration>();
         builder.Services.AddSingleton<RetryGeneration>();
@@ -40,6 +43,7 @@ public static class GenerationExtensions
         builder.Services.AddSingleton<IFrameFilterFactory, VisibleWatermarkFilterFactory>();
         builder.Services.AddSingleton<IOutputFinalizer, NoOutputFinalizer>();
 
+        builder.Services.AddSingleton<JobLog>();
         builder.Services.AddSingleton<JobOutcomes>();
         builder.Services.AddScoped<JobRunner>();
         builder.Services.AddHostedService<GenerationWorker>();

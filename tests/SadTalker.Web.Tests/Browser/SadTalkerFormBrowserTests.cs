@@ -27,7 +27,7 @@ public sealed class SadTalkerFormBrowserTests(BrowserFixture browser)
         await Expect(page.GetByLabel("Free-view pitch keyframes (degrees)")).ToBeDisabledAsync();
         await Expect(page.GetByLabel("Free-view roll keyframes (degrees)")).ToBeDisabledAsync();
         await Expect(page.GetByLabel("Reference pose video")).ToHaveAccessibleDescriptionAsync(
-            "Not available here: the library has no video clips yet; the CLI takes --ref-eyeblink and --ref-pose.");
+            "Not available for Studio Lite: it does not take reference videos.");
         await Expect(page.GetByLabel("Pose style (0–45)")).ToBeEnabledAsync();
     }
 }

@@ -1016,6 +1016,10 @@ namespace SadTalker.Web.Data.Migrations
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LogJson")
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModelVersions")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1041,6 +1045,28 @@ namespace SadTalker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("QueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefEyeblinkName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RefEyeblinkSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RefEyeblinkSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefPoseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RefPoseSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RefPoseSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SizeBytes")
@@ -1098,6 +1124,10 @@ namespace SadTalker.Web.Data.Migrations
                     b.HasIndex("PortraitId");
 
                     b.HasIndex("ProvenanceSha256");
+
+                    b.HasIndex("RefEyeblinkSha256");
+
+                    b.HasIndex("RefPoseSha256");
 
                     b.HasIndex("ThumbnailSha256");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using SadTalker.Inference.Engines;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Consent;
+using SadTalker.Web.Features.Generation.References;
 
 namespace SadTalker.Web.Features.Generation;
 
@@ -36,6 +37,7 @@ public partial class GenerateForm
     private IReadOnlyList<GenerationQueries.PortraitChoice> _portraits = [];
     private IReadOnlyList<GenerationQueries.AudioChoice> _audio = [];
     private readonly GenerateFormModel _settings = new();
+    private readonly ReferenceVideoChoice _references = new();
     private string _portraitId = "";
     private string _audioId = "";
     private string _engineId = "";
@@ -122,7 +124,9 @@ public partial class GenerateForm
         _busy = true;
         try
         {
-            var result = await Submit.HandleAsync(new(UserId, TeamId, portrait, clip, _engineId, settings, _settings.Use, null));
+            // Reference videos are offered only for engines that take them; hidden picks are not sent.
+            var references = Engine?.Capabilities.ReferenceVideos == true ? _references.ToUploads() : null;
+            var result = await Submit.HandleAsync(new(UserId, TeamId, portrait, clip, _engineId, settings, _settings.Use, null, references));
             if (result.Succeeded)
             {
                 _queued = result.Value!.Warning is { } warning ? $"Queued, with a warning: {warning}" : "Queued: the job is in the list below.";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Consent;
+using SadTalker.Web.Features.Generation.References;
 using SadTalker.Web.Features.Library;
 using SadTalker.Web.Storage;
 
@@ -16,17 +17,22 @@ namespace SadTalker.Web.Features.Generation;
 /// </summary>
 public static class GenerationEndpoints
 {
-    /// <summary>Submit request; enums are accepted as names (<c>"Internal"</c>, <c>"BottomRight"</c>) or numbers.</summary>
+    /// <summary>
+    /// Submit request; enums are accepted as names (<c>"Internal"</c>, <c>"BottomRight"</c>) or numbers. Reference
+    /// videos are the tokens that <c>POST /api/generation/reference-videos</c> returned (the same one may serve both).
+    /// </summary>
     public sealed record SubmitBody(
         Guid PortraitId, Guid AudioClipId, string? EngineId, JobSettings? Settings,
-        [property: JsonConverter(typeof(JsonStringEnumConverter<PermittedUse>))] PermittedUse Use);
+        [property: JsonConverter(typeof(JsonStringEnumConverter<PermittedUse>))] PermittedUse Use,
+        string? RefEyeblinkUpload = null, string? RefPoseUpload = null);
 
     public static void MapGenerationApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/generation").RequireAuthorization().DisableAntiforgery();
         api.MapPost("/jobs", async (HttpContext http, Guid team, SubmitBody body, SubmitGeneration submit, IAntiforgery af, CancellationToken ct) =>
             await ForgedAsync(http, af) ?? ToHttp(await submit.HandleAsync(new(UserId(http.User), team, body.PortraitId, body.AudioClipId,
-                body.EngineId ?? Inference.Engines.StudioLite.StudioLiteEngine.EngineId, body.Settings ?? new JobSettings(), body.Use, Ip(http)), ct),
+                body.EngineId ?? Inference.Engines.StudioLite.StudioLiteEngine.EngineId, body.Settings ?? new JobSettings(), body.Use, Ip(http),
+                new ReferenceVideoUploads(body.RefEyeblinkUpload, body.RefPoseUpload)), ct),
                 s => Results.Json(new { id = s.JobId, warning = s.Warning }, statusCode: StatusCodes.Status201Created)));
         api.MapGet("/jobs", async (ClaimsPrincipal user, Guid team, GenerationQueries queries, CancellationToken ct) =>
             ToHttp(await queries.JobsAsync(UserId(user), team, ct), jobs => Results.Ok(jobs.Select(JobJson.From))));
@@ -39,6 +45,27 @@ public static class GenerationEndpoints
         api.MapDelete("/jobs/{id:guid}", async (HttpContext http, Guid id, DeleteGeneration delete, IAntiforgery af, CancellationToken ct) =>
             await ForgedAsync(http, af) ?? ToHttp(await delete.HandleAsync(UserId(http.User), id, Ip(http), ct), _ => Results.NoContent()));
         api.MapGet("/videos/{id:guid}/{file:regex(^(video|thumbnail)$)}", ServeAsync);
+        api.MapPost("/reference-videos", UploadReferenceAsync);
+    }
+
+    /// <summary>Streams a reference eye-blink / pose video (multipart, one file) and returns its token for the submission.</summary>
+    private static async Task<IResult> UploadReferenceAsync(
+        HttpContext http, Guid team, BlobStore blobs, UploadReferenceVideo upload, IAntiforgery af, CancellationToken ct)
+    {
+        if (await ForgedAsync(http, af) is { } forged)
+        {
+            return forged;
+        }
+
+        var (received, rejected) = await MultipartUpload.ReadAsync(http.Request, blobs, ReferenceVideoIntake.MaxBytes, "video", ct);
+        if (rejected is not null)
+        {
+            return Results.Json(new { code = rejected.Code, error = rejected.Message }, statusCode: rejected.StatusCode);
+        }
+
+        var result = await upload.HandleAsync(UserId(http.User), team, received!.TempFile, received.FileName, ct);
+        return ToHttp(result, v => Results.Json(
+            new { token = v.Token, name = v.FileName, durationSeconds = v.DurationSeconds, width = v.Width, height = v.Height }, statusCode: StatusCodes.Status201Created));
     }
 
     private static async Task<IResult> ServeAsync(

@@ -15,5 +15,8 @@ public static class JobJson
         options = j.OptionsJson, use = j.Use.ToString(), createdUtc = j.CreatedUtc, startedUtc = j.StartedUtc, finishedUtc = j.FinishedUtc,
         timings = j.TimingsJson, video = j.VideoSha256, durationSeconds = j.DurationSeconds, sizeBytes = j.SizeBytes, width = j.Width,
         height = j.Height, fps = j.Fps, consentRevoked,
+        refEyeblink = j.RefEyeblinkSha256 is null ? null : new { sha256 = j.RefEyeblinkSha256, name = j.RefEyeblinkName, durationSeconds = j.RefEyeblinkSeconds },
+        refPose = j.RefPoseSha256 is null ? null : new { sha256 = j.RefPoseSha256, name = j.RefPoseName, durationSeconds = j.RefPoseSeconds },
+        log = JobLog.Parse(j.LogJson).Select(l => new { timeUtc = l.TimeUtc, message = l.Message }),
     };
 }

@@ -2,24 +2,28 @@ using Microsoft.EntityFrameworkCore;
 using SadTalker.Inference.Intake;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Consent;
+using SadTalker.Web.Features.Generation.References;
 using SadTalker.Web.Features.Library;
+using SadTalker.Web.Storage;
 
 namespace SadTalker.Web.Features.Generation;
 
 /// <summary>
 /// Queues a job: the user is an Editor/Owner of the team, portrait and audio are the team's, the engine is available
 /// and accepts the options, the portrait has one usable face, the watermark obeys the site rule, and an approved
-/// consent covers the use. Every refusal has a specific code and message, and nothing is saved then.
+/// consent covers the use, and reference videos (if any) were uploaded by this user for this team to an engine that
+/// takes them. Every refusal has a specific code and message, and nothing is saved then.
 /// </summary>
 public sealed class SubmitGeneration(
     IDbContextFactory<AppDbContext> dbFactory, LibraryAccess access, GenerationEngines engines, ConsentGate consent,
-    TeamWatermark watermark, JobQueue queue, JobNotifier notifier, TimeProvider clock)
+    TeamWatermark watermark, ReferenceVideoStaging references, BlobStore blobs, JobQueue queue, JobNotifier notifier, TimeProvider clock)
 {
     /// <summary>Shortest audio that gives one 25 fps frame.</summary>
     public const double MinAudioSeconds = 0.04;
 
     public sealed record Request(
-        string UserId, Guid TeamId, Guid PortraitId, Guid AudioClipId, string EngineId, JobSettings Settings, PermittedUse Use, string? Ip);
+        string UserId, Guid TeamId, Guid PortraitId, Guid AudioClipId, string EngineId, JobSettings Settings, PermittedUse Use, string? Ip,
+        ReferenceVideoUploads? References = null);
 
     /// <summary>The queued job and a face check warning the user accepted, if any.</summary>
     public sealed record Submitted(Guid JobId, string? Warning);
@@ -49,6 +53,12 @@ public sealed class SubmitGeneration(
             return refused;
         }
 
+        var videos = references.Resolve(request.References ?? new(null, null), request.UserId, request.TeamId);
+        if (!videos.Succeeded)
+        {
+            return videos.As<Submitted>();
+        }
+
         var decision = await consent.CheckAsync(portrait.Id, request.Use, ct);
         if (!decision.Allowed)
         {
@@ -75,10 +85,35 @@ public sealed class SubmitGeneration(
             CreatedUtc = now,
             QueuedUtc = now,
         };
-        db.GenerationJobs.Add(job);
-        AuditLog.Add(db, now, request.UserId, request.TeamId, "generation.submitted", job.Id.ToString(), request.Ip,
-            new { portrait = portrait.Id, audio = audio.Id, engine = job.EngineId, use = request.Use.ToString(), consentRecord = decision.RecordId, options = job.OptionsJson });
-        await db.SaveChangesAsync(ct);
+        var saved = await blobs.CommitAsync(async () =>
+        {
+            if (!await references.TryStoreAsync(videos.Value!, job))
+            {
+                return false;
+            }
+
+            try
+            {
+                db.GenerationJobs.Add(job);
+                AuditLog.Add(db, now, request.UserId, request.TeamId, "generation.submitted", job.Id.ToString(), request.Ip, new
+                {
+                    portrait = portrait.Id, audio = audio.Id, engine = job.EngineId, use = request.Use.ToString(), consentRecord = decision.RecordId,
+                    options = job.OptionsJson, refEyeblink = job.RefEyeblinkSha256, refPose = job.RefPoseSha256,
+                });
+                await db.SaveChangesAsync(CancellationToken.None);
+                return true;
+            }
+            catch
+            {
+                await BlobReferences.DeleteUnreferencedAsync(db, blobs, job.BlobHashes, CancellationToken.None);
+                throw;
+            }
+        }, ct);
+        if (!saved)
+        {
+            return LibraryResult<Submitted>.Invalid("reference.not_found", "A reference video was just used by another submission; upload it again.");
+        }
+
         await notifier.PublishAsync(new JobStateMessage(job.Id, job.TeamId, nameof(GenerationJobState.Queued), null));
         queue.Wake();
         return LibraryResult<Submitted>.Ok(new(job.Id, warning));
@@ -96,6 +131,11 @@ public sealed class SubmitGeneration(
         if (!availability.IsAvailable)
         {
             return LibraryResult<Submitted>.Invalid("engine.unavailable", $"{engine.DisplayName} is not available here: {availability.Reason}");
+        }
+
+        if (request.References?.Any == true && !engine.Capabilities.ReferenceVideos)
+        {
+            return LibraryResult<Submitted>.Invalid("reference.unsupported", $"{engine.DisplayName} does not take reference eye-blink or pose videos; remove them or choose an engine that does.");
         }
 
         var problems = engine.Capabilities.Validate(request.Settings.ToEngineOptions());

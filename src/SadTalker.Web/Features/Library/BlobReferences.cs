@@ -29,6 +29,8 @@ public static class BlobReferences
         set.UnionWith(await db.GenerationJobs.Where(j => j.VideoSha256 != null && hashes.Contains(j.VideoSha256)).Select(j => j.VideoSha256!).ToListAsync(ct));
         set.UnionWith(await db.GenerationJobs.Where(j => j.ThumbnailSha256 != null && hashes.Contains(j.ThumbnailSha256)).Select(j => j.ThumbnailSha256!).ToListAsync(ct));
         set.UnionWith(await db.GenerationJobs.Where(j => j.ProvenanceSha256 != null && hashes.Contains(j.ProvenanceSha256)).Select(j => j.ProvenanceSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.RefEyeblinkSha256 != null && hashes.Contains(j.RefEyeblinkSha256)).Select(j => j.RefEyeblinkSha256!).ToListAsync(ct));
+        set.UnionWith(await db.GenerationJobs.Where(j => j.RefPoseSha256 != null && hashes.Contains(j.RefPoseSha256)).Select(j => j.RefPoseSha256!).ToListAsync(ct));
         return set;
     }
 }

@@ -9,7 +9,8 @@ namespace SadTalker.Web.Features.Generation.Worker;
 /// <summary>
 /// Receives a render's progress on the render thread and, on one background task so messages stay in order,
 /// publishes <c>jobProgress</c> (at most every 200 ms), turns previews into JPEG <c>jobPreview</c> messages, and saves
-/// stage and percent to the job row at most once a second so a reloaded page shows where the job is.
+/// stage and percent to the job row at most once a second so a reloaded page shows where the job is. Every
+/// <see cref="EngineProgress.Notice"/> goes to the <see cref="JobLog"/>, never throttled away.
 /// </summary>
 internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposable
 {
@@ -21,21 +22,22 @@ internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposa
     private readonly Guid _jobId, _teamId;
     private readonly JobNotifier _notifier;
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
+    private readonly JobLog _log;
     private readonly ILogger _logger;
     private readonly Task _pump;
     private TimeSpan _lastPublish = TimeSpan.MinValue;
     private string? _lastStage;
 
-    public JobProgressPump(Guid jobId, Guid teamId, JobNotifier notifier, IDbContextFactory<AppDbContext> dbFactory, ILogger logger)
+    public JobProgressPump(Guid jobId, Guid teamId, JobNotifier notifier, IDbContextFactory<AppDbContext> dbFactory, JobLog log, ILogger logger)
     {
-        (_jobId, _teamId, _notifier, _dbFactory, _logger) = (jobId, teamId, notifier, dbFactory, logger);
+        (_jobId, _teamId, _notifier, _dbFactory, _log, _logger) = (jobId, teamId, notifier, dbFactory, log, logger);
         _pump = Task.Run(PumpAsync);
     }
 
     public void Report(EngineProgress value)
     {
         var now = _clock.Elapsed;
-        if (value.Preview is null && value.Stage == _lastStage && now - _lastPublish < PublishInterval && value.Percent < 100)
+        if (value.Preview is null && value.Notice is null && value.Stage == _lastStage && now - _lastPublish < PublishInterval && value.Percent < 100)
         {
             return;
         }
@@ -54,10 +56,18 @@ internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposa
     {
         TimeSpan? lastSave = null; // not TimeSpan.MinValue: Elapsed - MinValue overflows, which dropped every save
         EngineProgress? unsaved = null;
+        // The pipeline's progress tracker copies the latest report (Notice included) into later previews and its
+        // finishing reports, so the same notice arrives more than once: log each text once per render.
+        var logged = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var p in _channel.Reader.ReadAllAsync())
         {
             try
             {
+                if (p.Notice is { } notice && logged.Add(notice))
+                {
+                    await _log.AppendAsync(_jobId, notice);
+                }
+
                 await _notifier.PublishAsync(new JobProgressMessage(
                     _jobId, _teamId, nameof(GenerationJobState.Running), p.Stage, p.FramesDone, p.FramesTotal, Math.Round(p.Percent, 1), p.Eta?.TotalSeconds));
                 if (p.Preview is { } preview)

@@ -14,13 +14,13 @@ namespace SadTalker.Web.Features.Generation.Worker;
 
 /// <summary>
 /// Runs one claimed (Running) job in its own DI scope: consent again, inputs copied from the blob store into a temp
-/// folder, the render pipeline with the job's filters, a thumbnail, the finalizers, then the outputs stored and the
+/// folder (reference videos too), the render pipeline with the job's filters, a thumbnail, the finalizers, then the outputs stored and the
 /// row completed. Every outcome ends in a final state and an empty temp folder.
 /// </summary>
 internal sealed class JobRunner(
     IDbContextFactory<AppDbContext> dbFactory, BlobStore blobs, ConsentGate consent, GenerationEngines engines,
     IEnumerable<IFrameFilterFactory> filterFactories, IEnumerable<IOutputFinalizer> finalizers, JobNotifier notifier,
-    JobOutcomes outcomes, IOptions<StorageOptions> storage, IHostEnvironment env, TimeProvider clock, ILogger<JobRunner> logger)
+    JobOutcomes outcomes, JobLog log, IOptions<StorageOptions> storage, IHostEnvironment env, TimeProvider clock, ILogger<JobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken jobToken, CancellationToken stopping)
     {
@@ -91,14 +91,24 @@ internal sealed class JobRunner(
         var audioPath = workspace.File("audio.wav");
         File.Copy(blobs.PathOf(portrait.ImageSha256), portraitPath);
         File.Copy(blobs.PathOf(audio.PcmSha256), audioPath);
+        var eyeblink = ReferenceVideo(job.RefEyeblinkSha256, job.RefEyeblinkName, "ref-eyeblink", workspace);
+        var pose = job.RefPoseSha256 is { } poseHash && poseHash == job.RefEyeblinkSha256
+            ? eyeblink
+            : ReferenceVideo(job.RefPoseSha256, job.RefPoseName, "ref-pose", workspace);
+        if (eyeblink is not null || pose is not null)
+        {
+            await log.AppendAsync(job.Id, $"Reference videos: eye-blink {job.RefEyeblinkName ?? "none"}, pose {job.RefPoseName ?? "none"}.");
+        }
+
+        var options = settings.ToEngineOptions() with { RefEyeblinkPath = eyeblink, RefPosePath = pose };
         var output = workspace.File("video.mp4");
-        var renderJob = new RenderJob(new EngineRequest { PortraitPath = portraitPath, AudioPath = audioPath, Options = settings.ToEngineOptions() }, output)
+        var renderJob = new RenderJob(new EngineRequest { PortraitPath = portraitPath, AudioPath = audioPath, Options = options }, output)
         {
             Filters = filterFactories.SelectMany(f => f.Create(context)).ToList(),
         };
 
         RenderReport report;
-        var pump = new JobProgressPump(job.Id, job.TeamId, notifier, dbFactory, logger);
+        var pump = new JobProgressPump(job.Id, job.TeamId, notifier, dbFactory, log, logger);
         await using (pump)
         {
             report = await new RenderPipeline(engine).RunAsync(renderJob, pump, ct);
@@ -116,6 +126,29 @@ internal sealed class JobRunner(
         var timings = JsonSerializer.Serialize(report.Stages.Select(s => new { name = s.Name, seconds = Math.Round(s.Elapsed.TotalSeconds, 3) })
             .Append(new { name = "total", seconds = Math.Round(report.Total.TotalSeconds, 3) }));
         await outcomes.SucceededAsync(job, new JobOutcomes.Output(output, thumbnail, report, timings, engine.Version, ModelVersions(engine)), workspace.Dispose);
+    }
+
+    /// <summary>
+    /// Copies a reference video from the store into the job's folder, keeping a plain extension of the uploaded name
+    /// (ffmpeg probes the content either way); null when the job has none.
+    /// </summary>
+    private string? ReferenceVideo(string? sha256, string? name, string stem, JobWorkspace workspace)
+    {
+        if (sha256 is null)
+        {
+            return null;
+        }
+
+        var source = blobs.PathOf(sha256);
+        if (!File.Exists(source))
+        {
+            throw new JobRefusedException("reference.missing", $"The reference video “{name}” is missing from storage; submit the job again with the video.");
+        }
+
+        var extension = Path.GetExtension(name ?? "").ToLowerInvariant();
+        var path = workspace.File(stem + (extension is ".mp4" or ".mov" or ".webm" or ".mkv" or ".avi" or ".m4v" ? extension : ".video"));
+        File.Copy(source, path);
+        return path;
     }
 
     private async Task<(Portrait Portrait, AudioClip Audio, ITalkingHeadEngine Engine)> LoadInputsAsync(GenerationJob job, CancellationToken ct)
