@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SadTalker.Web.Tests.Infrastructure;
@@ -42,10 +43,8 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        foreach (var configure in _services)
-        {
-            builder.ConfigureServices(configure);
-        }
+        // After the app's own registrations, so a test's service replaces the app's.
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

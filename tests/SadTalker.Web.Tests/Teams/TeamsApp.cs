@@ -14,16 +14,7 @@ namespace SadTalker.Web.Tests.Teams;
 /// <summary>The app with a hand-moved clock, plus shortcuts to register people and reach the team use cases.</summary>
 public sealed class TeamsApp : AppFactory
 {
-    private readonly List<Action<IServiceCollection>> _services = [];
-
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
-
-    /// <summary>Adds registrations (for example a test engine) before the host starts.</summary>
-    public TeamsApp WithServices(Action<IServiceCollection> configure)
-    {
-        _services.Add(configure);
-        return this;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,7 +22,6 @@ public sealed class TeamsApp : AppFactory
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            _services.ForEach(configure => configure(services));
         });
     }
 
