@@ -6,6 +6,7 @@ using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Media;
 using SadTalker.Web.Data;
 using SadTalker.Web.Features.Generation;
+using SadTalker.Web.Features.Generation.References;
 using SadTalker.Web.Storage;
 using SadTalker.Web.Tests.Infrastructure;
 
@@ -68,6 +69,33 @@ public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions
         Assert.Contains("expnet.onnx", job.ModelVersions, StringComparison.Ordinal);
         Assert.Equal(0, World.TempEntries());
         output.WriteLine($"{mode} {size} still={still}: {expected} frames, timings {job.TimingsJson}");
+    }
+
+    [Fact]
+    public async Task Job_WithOneReferenceVideoForBlinkAndPose_ReadsItOnce_AndEveryFrameGoesThrough3dmm()
+    {
+        var clip = Path.Combine(World.Get<BlobStore>().TempDir, $"{Guid.NewGuid():N}.mp4");
+        await ReferenceVideoWorld.MakeVideoAsync(clip, 1.2, "libx264", size: 200); // 30 frames at 25 fps
+        var staged = await World.Get<UploadReferenceVideo>().HandleAsync(World.Editor, World.Team, clip, "nod.mp4", default);
+        Assert.True(staged.Succeeded, staged.Message);
+        var settings = new JobSettings { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 2, BatchSize = 4, WatermarkText = "AI-generated" };
+
+        fixture.Shapes.Clear();
+        var result = await World.Get<SubmitGeneration>().HandleAsync(new(
+            World.Editor, World.Team, World.Portrait, World.Speech, SadTalkerEngine.EngineId, settings, PermittedUse.Internal, "127.0.0.1",
+            new ReferenceVideoUploads(staged.Value!.Token, staged.Value.Token)));
+        Assert.True(result.Succeeded, $"{result.Code}: {result.Message}");
+        var job = await World.WaitFinishedAsync(result.Value!.JobId, 300);
+
+        Assert.True(job.State == GenerationJobState.Succeeded, $"{job.State}: {job.Error}");
+        Assert.Equal(job.RefEyeblinkSha256, job.RefPoseSha256);
+        // §1 stage 2: the portrait once, then every frame of the reference video (one read serves both options).
+        Assert.Equal(1 + 30, fixture.Shapes.Records.Single(r => r.Stage == "face-recon" && r.Tensor == "in:image").Count);
+        Assert.Equal(job.FramesTotal, job.FramesDone);
+        var info = await MediaProbe.ProbeAsync(World.Get<BlobStore>().PathOf(job.VideoSha256!), default);
+        Assert.Equal(job.FramesTotal, info.Video!.FrameCount);
+        Assert.Contains(JobLog.Parse(job.LogJson), l => l.Message.Contains("nod.mp4", StringComparison.Ordinal));
+        Assert.Equal(0, World.TempEntries());
     }
 
     [Fact]
