@@ -1,5 +1,6 @@
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Enhance;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Faces;
@@ -14,7 +15,7 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// </summary>
 /// <remarks>
 /// Skeleton stage: face (BlazeFace, landmarks derived from it), crop and 3DMM, audio → motion, render + paste-back.
-/// Not yet: the 98-point landmark model, the enhancer, reference eye-blink/pose videos (refused by the capabilities).
+/// Not yet: the 98-point landmark model, reference eye-blink/pose videos (refused by the capabilities).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -41,6 +42,9 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         _verification = new CachedPackVerification(_pack, _packDirectory, sessions);
     }
 
+    /// <summary>Where the enhancer finds each frame's face; null for BlazeFace on every frame (tests inject a fixed source).</summary>
+    public IFacePointSource? PointSource { get; init; }
+
     /// <summary>The pack folder this engine loads its networks from.</summary>
     public string PackDirectory => _packDirectory;
 
@@ -57,6 +61,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         Stages = [Stages.Face, Stages.Motion, Stages.Frames],
         ExpressionScale = true,
         PoseStyle = true,
+        Enhancer = true,
         BatchRendering = true,
         FreeView = true,
         Deterministic = true,
@@ -102,6 +107,11 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             errors.Add("Full and extfull need mapping_73.onnx, which the model pack lacks.");
         }
 
+        if (presence.IsUsable && options.Enhancer && !presence.HasEnhancer)
+        {
+            errors.Add($"The face enhancer needs {_pack.Find(ModelRoles.Enhancer)?.File ?? "gfpgan_512.onnx"}, which the model pack lacks; add it or turn the enhancer off.");
+        }
+
         if (errors.Count > 0)
         {
             throw new EngineInputException(EngineInputError.InvalidOptions, string.Join(" ", errors));
@@ -119,7 +129,8 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
 
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
-        var source = SourceFace.Prepare(portrait, BlazeFaceLandmarks.From(face), options.Preprocess, options.Size, recon);
+        var landmarks = BlazeFaceLandmarks.From(face);
+        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
@@ -137,7 +148,9 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         using IFaceRenderer renderer = presence.HasSplitGenerator(options.Size)
             ? new SplitGenerator(_sessions, _packDirectory, _pack, options.Size)
             : new Generator(_sessions, _packDirectory, _pack, options.Size);
-        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait);
+        using var enhancer = options.Enhancer ? new FaceEnhancer(_sessions, _packDirectory, _pack) : null;
+        var restoration = enhancer is null ? null : new EnhancerSetup(enhancer, PointSource ?? new BlazeFacePoints(_detector.Value), landmarks);
+        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait, restoration);
         await composer.RenderAsync(
             coefficients,
             sink,
