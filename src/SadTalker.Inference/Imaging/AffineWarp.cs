@@ -38,26 +38,30 @@ public static class AffineWarp
         for (var y = 0; y < dh; y++)
         {
             var row = dst.Slice(y * dw * Channels, dw * Channels);
+            var (rowX, rowY) = ((m.M01 * y) + m.M02, (m.M11 * y) + m.M12);
             for (var x = 0; x < dw; x++)
             {
-                var sx = (m.M00 * x) + (m.M01 * y) + m.M02;
-                var sy = (m.M10 * x) + (m.M11 * y) + m.M12;
-                var out3 = row.Slice(x * Channels, Channels);
+                var sx = (m.M00 * x) + rowX;
+                var sy = (m.M10 * x) + rowY;
+                var o = x * Channels;
                 if (!(sx > -1 && sy > -1 && sx < sw && sy < sh))
                 {
-                    border.CopyTo(out3);
+                    (row[o], row[o + 1], row[o + 2]) = (border[0], border[1], border[2]);
                     continue;
                 }
 
-                var (x0, y0) = ((int)Math.Floor(sx), (int)Math.Floor(sy));
-                var (fx, fy) = (sx - x0, sy - y0);
+                // ⌊s⌋ for s > −1 without Math.Floor: truncation of s + 1 is ⌊s⌋ + 1.
+                var x0 = (int)(sx + 1) - 1;
+                var y0 = (int)(sy + 1) - 1;
+                var fx = sx - x0;
+                var fy = sy - y0;
                 if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh)
                 {
-                    var top = src.Slice((y0 * stride) + (x0 * Channels), 2 * Channels);
-                    var bottom = src.Slice(((y0 + 1) * stride) + (x0 * Channels), 2 * Channels);
+                    var top = (y0 * stride) + (x0 * Channels);
+                    var bottom = top + stride;
                     for (var c = 0; c < Channels; c++)
                     {
-                        out3[c] = Blend(top[c], top[Channels + c], bottom[c], bottom[Channels + c], fx, fy);
+                        row[o + c] = Blend(src[top + c], src[top + Channels + c], src[bottom + c], src[bottom + Channels + c], fx, fy);
                     }
 
                     continue;
@@ -65,7 +69,7 @@ public static class AffineWarp
 
                 for (var c = 0; c < Channels; c++)
                 {
-                    out3[c] = Blend(
+                    row[o + c] = Blend(
                         At(src, sw, sh, x0, y0, c, border), At(src, sw, sh, x0 + 1, y0, c, border),
                         At(src, sw, sh, x0, y0 + 1, c, border), At(src, sw, sh, x0 + 1, y0 + 1, c, border), fx, fy);
                 }

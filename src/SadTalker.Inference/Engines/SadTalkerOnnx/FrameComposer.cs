@@ -19,10 +19,10 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 internal sealed class FrameComposer(
     SourceFace source, GenerationOptions options, MappingNet mapping, KeypointDetector keypoints, IFaceRenderer renderer, RgbImage portrait, EnhancerSetup? enhancer = null)
 {
-    /// <summary>Time the enhancer took over the frames rendered so far (zero without one).</summary>
-    public TimeSpan EnhancerTime => _enhancer?.Elapsed ?? TimeSpan.Zero;
-
     private FrameEnhancer? _enhancer;
+
+    /// <summary>The enhancer of this render once frames started (null without one): its time and fallbacks.</summary>
+    public FrameEnhancer? Enhancement => _enhancer;
 
     /// <summary>Size of the frames the sink receives: the composed size, or the enhancer's upscaled size.</summary>
     public (int Width, int Height) OutputSize => Enhancer() is { } e ? (e.OutputWidth, e.OutputHeight) : ComposedSize;

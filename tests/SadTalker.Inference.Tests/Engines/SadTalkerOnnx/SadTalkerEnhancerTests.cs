@@ -20,26 +20,31 @@ public sealed class SadTalkerEnhancerTests(SadTalkerPackFixture fixture, ITestOu
     [Fact]
     public async Task RenderAsync_EnhancerOnCrop_FramesTwiceTheSize_OnePerAudioFrame_PointsAskedEveryFrame()
     {
+        using var work = new TempDirectory();
+        var audio = await ShortSpeechAsync(work.File("short.wav"), 1.3);
         var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 3 };
-        var plain = await RenderAsync(fixture.PackDirectory, options);
+        var plain = await RenderAsync(fixture.PackDirectory, options, audio: audio);
         var points = new CountingPoints(found: false);
 
-        var enhanced = await RenderAsync(fixture.PackDirectory, options with { Enhancer = true }, points);
+        var enhanced = await RenderAsync(fixture.PackDirectory, options with { Enhancer = true }, points, audio);
 
         Assert.Equal((plain.Width * 2, plain.Height * 2), (enhanced.Width, enhanced.Height));
         Assert.Equal(plain.Hashes.Count, enhanced.Hashes.Count);
-        Assert.Equal(await AudioFramesAsync(), enhanced.Hashes.Count);
+        Assert.Equal((await AudioFeatureExtractor.ExtractFromFileAsync(audio, CancellationToken.None)).FrameCount, enhanced.Hashes.Count); // §4: ⌊N/640⌋
+        Assert.Equal(32, enhanced.Hashes.Count);
         Assert.Equal(enhanced.Hashes.Count, points.Calls);
     }
 
     [Fact]
     public async Task RenderAsync_Enhancer_PointsDecideWhereTheFaceGoes_SameInputsSameFrames()
     {
+        using var work = new TempDirectory();
+        var audio = await ShortSpeechAsync(work.File("short.wav"), 0.4);
         var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 5, Enhancer = true };
 
-        var fallback = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: false));
-        var again = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: false));
-        var moved = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: true));
+        var fallback = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: false), audio);
+        var again = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: false), audio);
+        var moved = await RenderAsync(fixture.PackDirectory, options, new CountingPoints(found: true), audio);
 
         Assert.Equal(fallback.Hashes, again.Hashes);
         Assert.NotEqual(fallback.Hashes, moved.Hashes);
@@ -100,7 +105,9 @@ public sealed class SadTalkerEnhancerTests(SadTalkerPackFixture fixture, ITestOu
             Options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 2, Enhancer = true },
         };
 
-        var report = await new RenderPipeline(engine).RunAsync(new RenderJob(request, work.File("enhanced.mp4")), null, CancellationToken.None);
+        var progress = new RecordingProgress<EngineProgress>();
+
+        var report = await new RenderPipeline(engine).RunAsync(new RenderJob(request, work.File("enhanced.mp4")), progress, CancellationToken.None);
 
         var info = await MediaProbe.ProbeAsync(report.OutputPath, CancellationToken.None);
         output.WriteLine($"{info.Video!.Width}x{info.Video.Height}, {info.Video.FrameCount} frames, stages {string.Join(", ", report.Stages)}");
@@ -109,6 +116,10 @@ public sealed class SadTalkerEnhancerTests(SadTalkerPackFixture fixture, ITestOu
         Assert.True(info.Video.Height > 256 && info.Video.Height % 2 == 0, $"height {info.Video.Height}");
         Assert.Equal(25, info.Video.FrameCount);
         Assert.Equal(25, report.FrameCount);
+        var enhancer = Assert.Single(report.Stages, s => s.Name == FrameEnhancer.TimingName);
+        var rendering = Assert.Single(report.Stages, s => s.Name == "Rendering frames");
+        Assert.InRange(enhancer.Elapsed, TimeSpan.FromTicks(1), rendering.Elapsed); // measured inside the frame stage
+        Assert.Contains(progress.Reports, r => r.Notice?.StartsWith("Face enhancer: 25 frames to 512x", StringComparison.Ordinal) == true);
     }
 
     private async Task<FrameCapture> RenderAsync(
@@ -126,9 +137,6 @@ public sealed class SadTalkerEnhancerTests(SadTalkerPackFixture fixture, ITestOu
         await engine.RenderAsync(request, capture, null, CancellationToken.None);
         return capture;
     }
-
-    private static async Task<int> AudioFramesAsync() =>
-        (await AudioFeatureExtractor.ExtractFromFileAsync(RepoPaths.Fixture("speech-en-short.wav"), CancellationToken.None)).FrameCount;
 
     /// <summary>The first <paramref name="seconds"/> of the short speech fixture (25 frames per second).</summary>
     private static async Task<string> ShortSpeechAsync(string path, double seconds)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SadTalker.Inference.Imaging;
 
 namespace SadTalker.Inference.Engines.SadTalkerOnnx.Enhance;
@@ -20,7 +21,8 @@ public static class FacePaste
     /// </code>
     /// This is facexlib's inverse warp of the face (cv2.invertAffineTransform, times the upscale) and its blend in one
     /// pass over the face's bounding box. facexlib shifts the inverse map by 0.5·upscale; the half-pixel mapping above
-    /// shifts it by (upscale − 1)/2, which keeps the face on the upscaled background. Only the box is touched.
+    /// shifts it by (upscale − 1)/2, which keeps the face on the upscaled background. Only the box is touched. The mask's
+    /// axis profile f is tabulated once per call at 1/8 face pixel and interpolated linearly (flat 0 and 1 stay exact).
     /// </remarks>
     public static void Blend(ReadOnlySpan<byte> face, Affine2D frameToFace, Span<byte> canvas, int cw, int ch, double scaleX, double scaleY, double upscale)
     {
@@ -33,15 +35,59 @@ public static class FacePaste
         var canvasToFace = new Affine2D(1 / scaleX, 0, (0.5 / scaleX) - 0.5, 0, 1 / scaleY, (0.5 / scaleY) - 0.5).Then(frameToFace);
         var mask = SoftFaceMask.For(Math.Sqrt(scaleX * scaleY) / frameToFace.Scale, upscale);
         var (left, top, right, bottom) = Bounds(canvasToFace.Invert(), cw, ch);
-        var stride = size * Channels;
+        var profile = ArrayPool<double>.Shared.Rent(ProfileLength);
+        try
+        {
+            FillProfile(mask, profile);
+            Blend(face, canvasToFace, profile, canvas, cw, (left, top, right, bottom));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(profile);
+        }
+    }
+
+    /// <summary>Samples of the mask's axis profile f(u), <see cref="ProfileSteps"/> per face pixel over u ∈ [−1, 513].</summary>
+    private const int ProfileSteps = 8;
+
+    private const int ProfileLength = ((FfhqSize + 2) * ProfileSteps) + 2;
+
+    private static void FillProfile(SoftFaceMask mask, Span<double> profile)
+    {
+        for (var i = 0; i < ProfileLength; i++)
+        {
+            profile[i] = mask.Axis(((double)i / ProfileSteps) - 1);
+        }
+    }
+
+    /// <summary>f(u) by linear interpolation of the profile (exact 0 and 1 stay exact on the flat parts).</summary>
+    private static double Profile(ReadOnlySpan<double> profile, double u)
+    {
+        var f = (u + 1) * ProfileSteps;
+        if (!(f >= 0 && f < ProfileLength - 1))
+        {
+            return 0;
+        }
+
+        var i = (int)f;
+        return profile[i] + ((f - i) * (profile[i + 1] - profile[i]));
+    }
+
+    private static void Blend(ReadOnlySpan<byte> face, Affine2D canvasToFace, ReadOnlySpan<double> profile, Span<byte> canvas, int cw, (int Left, int Top, int Right, int Bottom) box)
+    {
+        const int size = FfhqSize;
+        const int stride = size * Channels;
+        var (left, top, right, bottom) = box;
         for (var y = top; y < bottom; y++)
         {
             var row = canvas.Slice(y * cw * Channels, cw * Channels);
+            var (rowU, rowV) = ((canvasToFace.M01 * y) + canvasToFace.M02, (canvasToFace.M11 * y) + canvasToFace.M12);
             for (var x = left; x < right; x++)
             {
-                var (u, v) = canvasToFace.Apply(x, y);
-                var m = mask.Axis(u);
-                if (m <= 0 || (m *= mask.Axis(v)) <= 0)
+                var u = (canvasToFace.M00 * x) + rowU;
+                var v = (canvasToFace.M10 * x) + rowV;
+                var m = Profile(profile, u);
+                if (m <= 0 || (m *= Profile(profile, v)) <= 0)
                 {
                     continue;
                 }
@@ -49,15 +95,15 @@ public static class FacePaste
                 var (cu, cv) = (Math.Clamp(u, 0, size - 1), Math.Clamp(v, 0, size - 1));
                 var (x0, y0) = (Math.Min((int)cu, size - 2), Math.Min((int)cv, size - 2));
                 var (fx, fy) = (cu - x0, cv - y0);
-                var topRow = face.Slice((y0 * stride) + (x0 * Channels), 2 * Channels);
-                var bottomRow = face.Slice(((y0 + 1) * stride) + (x0 * Channels), 2 * Channels);
+                var t0 = (y0 * stride) + (x0 * Channels);
+                var b0 = t0 + stride;
+                var o = x * Channels;
                 for (var c = 0; c < Channels; c++)
                 {
-                    var t = topRow[c] + (fx * (topRow[Channels + c] - topRow[c]));
-                    var b = bottomRow[c] + (fx * (bottomRow[Channels + c] - bottomRow[c]));
+                    var t = face[t0 + c] + (fx * (face[t0 + Channels + c] - face[t0 + c]));
+                    var b = face[b0 + c] + (fx * (face[b0 + Channels + c] - face[b0 + c]));
                     var restored = t + (fy * (b - t));
-                    ref var pixel = ref row[(x * Channels) + c];
-                    pixel = (byte)Math.Clamp((int)((m * restored) + ((1 - m) * pixel) + 0.5), 0, 255);
+                    row[o + c] = (byte)Math.Clamp((int)((m * restored) + ((1 - m) * row[o + c]) + 0.5), 0, 255);
                 }
             }
         }

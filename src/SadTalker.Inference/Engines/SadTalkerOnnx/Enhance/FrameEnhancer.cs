@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Imaging;
@@ -65,8 +66,29 @@ internal sealed class FrameEnhancer
     /// <summary>Time spent enhancing so far (detection, alignment, restorer, paste).</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>Name of the enhancer's nested timing in render reports (and the benchmark's stage rows).</summary>
+    public const string TimingName = "Enhancing faces (in rendering)";
+
+    /// <summary>Frames enhanced so far.</summary>
+    public int Frames { get; private set; }
+
     /// <summary>Frames on which the detector found no face and earlier points were reused.</summary>
     public int FramesWithoutFace { get; private set; }
+
+    /// <summary><paramref name="last"/> with this enhancer's time (a nested timing) and a job-log line about it.</summary>
+    public EngineProgress Summary(EngineProgress last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        var seconds = Elapsed.TotalSeconds;
+        var rate = seconds > 0 ? Frames / seconds : 0;
+        var fallback = FramesWithoutFace == 0 ? string.Empty
+            : $"; no face found on {FramesWithoutFace} of {Frames} frames, so earlier points (first: the portrait's) were reused";
+        return last with
+        {
+            Timing = new EngineTiming(TimingName, Elapsed),
+            Notice = string.Create(CultureInfo.InvariantCulture, $"Face enhancer: {Frames} frames to {OutputWidth}x{OutputHeight} in {seconds:0.0} s ({rate:0.0} frames/s){fallback}."),
+        };
+    }
 
     public static double UpscaleFor(int width, int height) => Math.Max(1, Math.Min(2, (double)MaxLongSide / Math.Max(width, height)));
 
@@ -75,6 +97,7 @@ internal sealed class FrameEnhancer
     {
         ArgumentNullException.ThrowIfNull(frame);
         _clock.Start();
+        Frames++;
         try
         {
             var image = new RgbImage(Width, Height, frame);
