@@ -61,6 +61,20 @@ internal sealed class ContractSession : IDisposable
         }
     }
 
+    /// <summary>Runs into caller-owned <paramref name="outputs"/> (contract order, shapes as the model produces), so a per-frame model allocates nothing per run.</summary>
+    public void Run(IReadOnlyList<OrtValue> inputs, IReadOnlyList<OrtValue> outputs)
+    {
+        using var options = new RunOptions();
+        try
+        {
+            _session.Run(options, _inputNames, inputs, _outputNames, outputs);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidOperationException($"{Contract.Id} ({Contract.File}) failed to run: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>The batches [start, start + count) for <paramref name="rows"/> rows under <see cref="MaxBatch"/>.</summary>
     public IEnumerable<(int Start, int Count)> Batches(int rows, int preferred = int.MaxValue)
     {
