@@ -12,15 +12,16 @@ namespace SadTalker.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "keep" };
+    public static IReadOnlySet<string> Flags { get; } = new HashSet<string> { "keep", "enhancer" };
 
     public const string Usage = """
-        bench [--minutes N] [--size N] [--engine ID] [--pack DIR] [--preprocess MODE] [--keep]
+        bench [--minutes N] [--size N] [--engine ID] [--pack DIR] [--preprocess MODE] [--enhancer] [--keep]
           --minutes N        length of the long run (default 10)
           --size N           output size (default 512; sadtalker 256 or 512)
           --engine ID        studio-lite (default) or sadtalker
           --pack DIR         SadTalker model pack folder (e.g. the synthetic pack, see README)
           --preprocess MODE  framing passed to generate (default: the engine's full)
+          --enhancer         run the face enhancer (sadtalker; its time is listed as its own row)
           --keep             keep the videos and the long audio (prints the folder)
         """;
 
@@ -39,6 +40,11 @@ internal static class BenchCommand
             {
                 extra.AddRange(["--" + name, name == "pack" ? Path.GetFullPath(value) : value]);
             }
+        }
+
+        if (args.Flag("enhancer"))
+        {
+            extra.Add("--enhancer");
         }
 
         args.RejectUnknown();

@@ -24,4 +24,7 @@ public sealed record EngineProgress(string Stage, int StageIndex, int StageCount
     /// derived from BlazeFace"); null in most reports. Each notice is reported once.
     /// </summary>
     public string? Notice { get; init; }
+
+    /// <summary>A time the engine measured for work nested in a stage (reported once, at its end); null in most reports.</summary>
+    public EngineTiming? Timing { get; init; }
 }

@@ -50,13 +50,16 @@ public sealed class BlazeFaceDetector : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var size = _layout.InputSize;
-        var input = new float[size * size * RgbImage.Channels];
-        var letterboxed = ArrayPool<byte>.Shared.Rent(input.Length);
+        // Pooled buffers: the enhancer runs this on every frame of a long clip, and a fresh 196 KB input per call
+        // went to the large object heap, whose garbage grew the peak RSS with the clip length.
+        var length = size * size * RgbImage.Channels;
+        var input = ArrayPool<float>.Shared.Rent(length);
+        var letterboxed = ArrayPool<byte>.Shared.Rent(length);
         LetterboxTransform transform;
         try
         {
             transform = Letterbox.Fit(image, size, letterboxed);
-            Normalize(letterboxed.AsSpan(0, input.Length), input);
+            Normalize(letterboxed.AsSpan(0, length), input.AsSpan(0, length));
         }
         finally
         {
@@ -64,10 +67,12 @@ public sealed class BlazeFaceDetector : IDisposable
         }
 
         var candidates = new List<FaceDetection>();
-        using (var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, size, size, RgbImage.Channels]))
-        using (var runOptions = new RunOptions())
-        using (var outputs = _session.Run(runOptions, [_layout.InputName], [inputValue], _layout.OutputNames))
+        try
         {
+            using var inputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, length), [1, size, size, RgbImage.Channels]);
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, [_layout.InputName], [inputValue], _layout.OutputNames);
+
             // Outputs come back in the requested order: all score tensors, then all regression tensors.
             var heads = _layout.Heads;
             for (var h = 0; h < heads.Count; h++)
@@ -81,6 +86,10 @@ public sealed class BlazeFaceDetector : IDisposable
                     _options.MinScore,
                     candidates);
             }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
         }
 
         return WeightedNms.Apply(candidates, _options.IouThreshold);

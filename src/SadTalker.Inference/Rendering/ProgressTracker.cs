@@ -19,6 +19,7 @@ internal sealed class ProgressTracker(IProgress<EngineProgress>? target, RenderP
     private readonly Lock _lock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<StageTiming> _stages = [];
+    private readonly List<StageTiming> _nested = [];
     private string? _stage;
     private TimeSpan _stageStart;
     private TimeSpan? _framesStart;
@@ -35,6 +36,11 @@ internal sealed class ProgressTracker(IProgress<EngineProgress>? target, RenderP
             if (value.Stage != _stage)
             {
                 StartStage(value.Stage, now);
+            }
+
+            if (value.Timing is { } timing)
+            {
+                _nested.Add(new StageTiming(timing.Name, timing.Elapsed));
             }
 
             if (value.FramesTotal > 0 && _framesStart is null)
@@ -95,7 +101,7 @@ internal sealed class ProgressTracker(IProgress<EngineProgress>? target, RenderP
         target?.Report(report);
     }
 
-    /// <summary>Closes the last stage, reports 100 % and returns the stage timings.</summary>
+    /// <summary>Closes the last stage, reports 100 % and returns the stage timings, then the engine's nested timings.</summary>
     public IReadOnlyList<StageTiming> Complete(out TimeSpan total)
     {
         EngineProgress report;
@@ -107,7 +113,7 @@ internal sealed class ProgressTracker(IProgress<EngineProgress>? target, RenderP
         }
 
         target?.Report(report);
-        return _stages;
+        return [.. _stages, .. _nested];
     }
 
     private void StartStage(string? name, TimeSpan now)

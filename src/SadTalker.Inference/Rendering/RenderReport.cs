@@ -7,7 +7,7 @@ namespace SadTalker.Inference.Rendering;
 /// <param name="FrameCount">Frames encoded.</param>
 /// <param name="Duration">Video duration (FrameCount / 25 s).</param>
 /// <param name="SizeBytes">File size.</param>
-/// <param name="Stages">Per-stage wall-clock times, in order; encoding overlaps the frame stage.</param>
+/// <param name="Stages">Per-stage wall-clock times, in order; encoding overlaps the frame stage. Then any time the engine measured inside a stage (<see cref="Engines.EngineTiming"/>, e.g. the face enhancer).</param>
 /// <param name="Total">Wall-clock time of the whole render.</param>
 public sealed record RenderReport(
     string OutputPath, int Width, int Height, long FrameCount, TimeSpan Duration, long SizeBytes,

@@ -1,3 +1,4 @@
+using SadTalker.Inference.Engines.SadTalkerOnnx.Enhance;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
@@ -7,16 +8,27 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 
 /// <summary>
 /// Facerender and post-processing (sadtalker-facts.md §7-§8): coefficients → MappingNet → keypoints → renderer →
-/// output frames (crop modes: resized to the crop's aspect; full modes: Poisson-pasted into the portrait), streamed.
+/// output frames (crop modes: resized to the crop's aspect; full modes: Poisson-pasted into the portrait), streamed;
+/// with an enhancer, each composed frame is then restored and upscaled (<see cref="FrameEnhancer"/>, §8).
 /// </summary>
 /// <remarks>
 /// Frames are rendered in contiguous batches (<see cref="RenderBatchPlan.Streaming"/>), which gives the same frames as
 /// the reference grouping because the renderer has no state between frames, and lets every batch go to the sink at
 /// once. REVIEW: free-view angles replace the driving angles from MappingNet (§7); the source keeps its own pose.
 /// </remarks>
-internal sealed class FrameComposer(SourceFace source, GenerationOptions options, MappingNet mapping, KeypointDetector keypoints, IFaceRenderer renderer, RgbImage portrait)
+internal sealed class FrameComposer(
+    SourceFace source, GenerationOptions options, MappingNet mapping, KeypointDetector keypoints, IFaceRenderer renderer, RgbImage portrait, EnhancerSetup? enhancer = null)
 {
-    public (int Width, int Height) OutputSize
+    private FrameEnhancer? _enhancer;
+
+    /// <summary>The enhancer of this render once frames started (null without one): its time and fallbacks.</summary>
+    public FrameEnhancer? Enhancement => _enhancer;
+
+    /// <summary>Size of the frames the sink receives: the composed size, or the enhancer's upscaled size.</summary>
+    public (int Width, int Height) OutputSize => Enhancer() is { } e ? (e.OutputWidth, e.OutputHeight) : ComposedSize;
+
+    /// <summary>Size of a frame after the renderer and paste-back (before the enhancer).</summary>
+    public (int Width, int Height) ComposedSize
     {
         get
         {
@@ -47,8 +59,10 @@ internal sealed class FrameComposer(SourceFace source, GenerationOptions options
         var yaw = FreeView(options.InputYaw, frames);
         var pitch = FreeView(options.InputPitch, frames);
         var roll = FreeView(options.InputRoll, frames);
-        var (width, height) = OutputSize;
-        await sink.BeginAsync(width, height, frames, cancellationToken).ConfigureAwait(false);
+        var (width, height) = ComposedSize;
+        var restorer = Enhancer();
+        var (outputWidth, outputHeight) = OutputSize;
+        await sink.BeginAsync(outputWidth, outputHeight, frames, cancellationToken).ConfigureAwait(false);
 
         var batch = Math.Clamp(options.BatchSize, 1, renderer.MaxBatch);
         var size = renderer.Size;
@@ -56,6 +70,7 @@ internal sealed class FrameComposer(SourceFace source, GenerationOptions options
         var kpDriving = new float[batch * 45];
         var rendered = new byte[batch * size * size * 3];
         var output = new byte[width * height * 3];
+        var enhanced = restorer is null ? output : new byte[outputWidth * outputHeight * 3];
         foreach (var range in RenderBatchPlan.Streaming(frames, batch))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,11 +91,24 @@ internal sealed class FrameComposer(SourceFace source, GenerationOptions options
             for (var i = 0; i < count; i++)
             {
                 Compose(rendered.AsSpan(i * size * size * 3, size * size * 3), output, width, height);
-                await sink.WriteFrameAsync(output, cancellationToken).ConfigureAwait(false);
+                restorer?.Enhance(output, enhanced);
+                await sink.WriteFrameAsync(enhanced, cancellationToken).ConfigureAwait(false);
             }
 
             framesDone(start + count);
         }
+    }
+
+    private FrameEnhancer? Enhancer()
+    {
+        if (enhancer is null || _enhancer is not null)
+        {
+            return _enhancer;
+        }
+
+        var (width, height) = ComposedSize;
+        var fallback = SourcePoints.InFrame(enhancer.SourceLandmarks, portrait.Width, portrait.Height, source.Crop, options.Preprocess, width, height);
+        return _enhancer = new FrameEnhancer(enhancer.Network, enhancer.Points, fallback, width, height);
     }
 
     private static float[]? FreeView(IReadOnlyList<int>? keys, int frames)

@@ -1,5 +1,6 @@
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
+using SadTalker.Inference.Engines.SadTalkerOnnx.Enhance;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
@@ -15,8 +16,8 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// </summary>
 /// <remarks>
 /// Stages: face (BlazeFace box; 68 landmarks from the pack's optional 98-point model, else derived from BlazeFace, said
-/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back.
-/// Not yet: the enhancer (refused by the capabilities).
+/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back,
+/// and the optional face enhancer (its file is optional too; asking for it without the file is refused up front).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -43,6 +44,9 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         _verification = new CachedPackVerification(_pack, _packDirectory, sessions);
     }
 
+    /// <summary>Where the enhancer finds each frame's face; null for BlazeFace on every frame (tests inject a fixed source).</summary>
+    public IFacePointSource? PointSource { get; init; }
+
     /// <summary>The pack folder this engine loads its networks from.</summary>
     public string PackDirectory => _packDirectory;
 
@@ -59,6 +63,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         Stages = [Stages.Face, Stages.Motion, Stages.Frames],
         ExpressionScale = true,
         PoseStyle = true,
+        Enhancer = true,
         BatchRendering = true,
         FreeView = true,
         ReferenceVideos = true,
@@ -105,6 +110,11 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             errors.Add("Full and extfull need mapping_73.onnx, which the model pack lacks.");
         }
 
+        if (presence.IsUsable && options.Enhancer && !presence.HasEnhancer)
+        {
+            errors.Add($"The face enhancer needs {_pack.Find(ModelRoles.Enhancer)?.File ?? "gfpgan_512.onnx"}, which the model pack lacks; add it or turn the enhancer off.");
+        }
+
         if (errors.Count > 0)
         {
             throw new EngineInputException(EngineInputError.InvalidOptions, string.Join(" ", errors));
@@ -129,7 +139,8 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         }
 
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
-        var source = SourceFace.Prepare(portrait, landmarker.Of(portrait, face), options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
+        var landmarks = landmarker.Of(portrait, face);
+        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
@@ -148,12 +159,18 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         using IFaceRenderer renderer = presence.HasSplitGenerator(options.Size)
             ? new SplitGenerator(_sessions, _packDirectory, _pack, options.Size)
             : new Generator(_sessions, _packDirectory, _pack, options.Size);
-        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait);
+        using var enhancer = options.Enhancer ? new FaceEnhancer(_sessions, _packDirectory, _pack) : null;
+        var restoration = enhancer is null ? null : new EnhancerSetup(enhancer, PointSource ?? new BlazeFacePoints(_detector.Value), landmarks);
+        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait, restoration);
         await composer.RenderAsync(
             coefficients,
             sink,
             done => progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15 + (85.0 * done / audio.FrameCount)) { FramesDone = done, FramesTotal = audio.FrameCount }),
             cancellationToken).ConfigureAwait(false);
+        if (composer.Enhancement is { } enhanced)
+        {
+            progress?.Report(enhanced.Summary(new EngineProgress(Stages.Frames, 2, 3, 100) { FramesDone = audio.FrameCount, FramesTotal = audio.FrameCount }));
+        }
     }
 
     public void Dispose()
