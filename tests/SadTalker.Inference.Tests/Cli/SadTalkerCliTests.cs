@@ -12,7 +12,7 @@ namespace SadTalker.Inference.Tests.Cli;
 
 /// <summary>
 /// The SadTalker engine through the real command line (a child process) on the synthetic contract pack: every
-/// preprocess mode, still on/off, 256/512, free view, reference eye-blink/pose videos; the tensor shapes at each stage boundary come from
+/// preprocess mode, still on/off, 256/512, enhancer on/off, free view, reference eye-blink/pose videos; the tensor shapes at each stage boundary come from
 /// <c>generate --trace-shapes</c>, the video is checked with ffprobe.
 /// </summary>
 public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixture<SadTalkerPackFixture>
@@ -20,10 +20,10 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
     private static readonly string Audio = RepoPaths.Fixture("speech-en-short.wav");
 
     [Theory]
-    [InlineData("crop", 256, false, 2, "", "")]
+    [InlineData("crop", 256, false, 2, "--enhancer", "")]
     [InlineData("extcrop", 512, true, 3, "", "blink")]
     [InlineData("resize", 256, false, 1, "--input-yaw=0,20,-20", "")]
-    [InlineData("full", 256, true, 4, "--input-pitch=-10,10", "pose")]
+    [InlineData("full", 256, true, 4, "--input-pitch=-10,10 --enhancer", "pose")]
     [InlineData("extfull", 512, false, 2, "--input-roll=5", "")]
     [InlineData("crop", 512, false, 5, "", "blink pose")]
     public async Task Generate_EveryStageHasTheContractShapes_AndTheVideoOneFramePerAudioFrame(
@@ -57,8 +57,13 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         Assert.Equal("h264", info.Video!.CodecName);
         Assert.Equal("aac", info.Audio!.CodecName);
         Assert.Equal(frames, info.Video.FrameCount);
-        var expectedWidth = full ? 512 : size; // full modes paste back into the 512x512 portrait
+        var enhanced = extra.Contains("--enhancer", StringComparison.Ordinal);
+        var expectedWidth = (full ? 512 : size) * (enhanced ? 2 : 1); // full modes paste into the 512² portrait; §8 enhancer output is 2×
         Assert.Equal(expectedWidth, info.Video.Width);
+        if (enhanced)
+        {
+            shapes.AssertEnhancer(frames);
+        }
     }
 
     [Fact]
@@ -124,6 +129,14 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
             Assert.All(Of(renderer, "out:prediction"), r => Assert.Equal(new long[] { 3, size, size }, r.Shape[1..]));
             Assert.All(Of(renderer, "in:kp_driving"), r => Assert.Equal(new long[] { 15, 3 }, r.Shape[1..]));
             Assert.Equal(frames, Of(renderer, "out:prediction").Sum(r => r.Shape[0] * r.Count));
+        }
+
+        /// <summary>§8: one FFHQ-aligned 512² face per frame through the restorer.</summary>
+        public void AssertEnhancer(int frames)
+        {
+            AssertOnly("enhancer-512", "in:input", 1, 3, 512, 512);
+            AssertOnly("enhancer-512", "out:output", 1, 3, 512, 512);
+            Assert.Equal(frames, Of("enhancer-512", "in:input").Single().Count);
         }
 
         /// <summary>Exactly one distinct shape was seen for the tensor, and it is <paramref name="shape"/>.</summary>

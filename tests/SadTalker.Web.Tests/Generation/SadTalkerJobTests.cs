@@ -40,14 +40,19 @@ public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions
     }
 
     [Theory]
-    [InlineData(PreprocessMode.Crop, 256, false)]
-    [InlineData(PreprocessMode.Full, 256, true)]
-    [InlineData(PreprocessMode.ExtCrop, 512, false)]
-    public async Task Job_RendersOneFramePerAudioFrame_AsValidMp4(PreprocessMode mode, int size, bool still)
+    [InlineData(PreprocessMode.Crop, 256, false, false)]
+    [InlineData(PreprocessMode.Full, 256, true, true)]
+    [InlineData(PreprocessMode.ExtCrop, 512, false, false)]
+    [InlineData(PreprocessMode.Resize, 256, true, false)]
+    [InlineData(PreprocessMode.ExtFull, 256, false, true)]
+    public async Task Job_RendersOneFramePerAudioFrame_AsValidMp4(PreprocessMode mode, int size, bool still, bool enhancer)
     {
         var audioPath = RepoPaths.Fixture("speech-en-short.wav");
         var audio = await World.UploadAudioAsync(audioPath);
-        var settings = new JobSettings { Preprocess = mode, Size = size, Still = still, Seed = 11, BatchSize = 3, InputYaw = [0, 20], WatermarkText = "AI-generated" };
+        var settings = new JobSettings
+        {
+            Preprocess = mode, Size = size, Still = still, Enhancer = enhancer, Seed = 11, BatchSize = 3, InputYaw = [0, 20], WatermarkText = "AI-generated",
+        };
 
         fixture.Shapes.Clear();
         var id = await SubmitAsync(audio, settings);
@@ -62,13 +67,16 @@ public sealed class SadTalkerJobTests(SadTalkerWorld fixture, Xunit.Abstractions
         Assert.Equal("h264", info.Video!.CodecName);
         Assert.Equal("aac", info.Audio!.CodecName);
         Assert.Equal(expected, info.Video.FrameCount);
-        // crop modes give the face crop; full pastes back into the 512x512 portrait.
-        var side = mode == PreprocessMode.Full ? 512 : size;
+        // crop modes give the face crop (resize: the whole 512² portrait squashed to size²); full modes paste back
+        // into the 512x512 portrait; the enhancer doubles the frame (§8).
+        var side = (mode is PreprocessMode.Full or PreprocessMode.ExtFull ? 512 : size) * (enhancer ? 2 : 1);
         Assert.Equal((side, side), (info.Video.Width, info.Video.Height));
+        var restored = fixture.Shapes.Records.Where(r => r.Stage == "enhancer-512" && r.Tensor == "in:input").Sum(r => r.Count);
+        Assert.Equal(enhancer ? expected : 0, restored);
         Assert.Equal(SadTalkerEngine.EngineId, job.EngineId);
         Assert.Contains("expnet.onnx", job.ModelVersions, StringComparison.Ordinal);
         Assert.Equal(0, World.TempEntries());
-        output.WriteLine($"{mode} {size} still={still}: {expected} frames, timings {job.TimingsJson}");
+        output.WriteLine($"{mode} {size} still={still} enhancer={enhancer}: {expected} frames, timings {job.TimingsJson}");
     }
 
     [Fact]
