@@ -52,6 +52,7 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         // §3 on the portrait, plus once per frame of the reference clip (read once when both options name it).
         shapes.AssertSourceAndMotion(frames, 1 + (clip is null ? 0 : ReferenceClips.PanFrames));
         shapes.AssertRenderer(frames, size, full ? 73 : 70);
+        shapes.AssertEngineSteps(frames, size, full ? 73 : 70, references);
 
         var info = await MediaProbe.ProbeAsync(video, default);
         Assert.Equal("h264", info.Video!.CodecName);
@@ -129,6 +130,28 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
             Assert.All(Of(renderer, "out:prediction"), r => Assert.Equal(new long[] { 3, size, size }, r.Shape[1..]));
             Assert.All(Of(renderer, "in:kp_driving"), r => Assert.Equal(new long[] { 15, 3 }, r.Shape[1..]));
             Assert.Equal(frames, Of(renderer, "out:prediction").Sum(r => r.Shape[0] * r.Count));
+        }
+
+        /// <summary>The engine's own hand-offs: §2 source crop S×S, §3 coeff_3dmm 1×73, §1 stage 2 reference rows N×73, §6 T×70, §7 T×C, the sink's frame.</summary>
+        public void AssertEngineSteps(int frames, int size, int channels, string references)
+        {
+            AssertOnly("source", "image", size, size, 3);
+            AssertOnly("source", "coeff_3dmm", 1, 73);
+            foreach (var name in new[] { "eyeblink", "pose" })
+            {
+                if (references.Contains(name == "eyeblink" ? "blink" : "pose", StringComparison.Ordinal))
+                {
+                    AssertOnly("reference", name, ReferenceClips.PanFrames, 73);
+                }
+                else
+                {
+                    Assert.DoesNotContain(rows, r => r.Stage == "reference" && r.Tensor == name);
+                }
+            }
+
+            AssertOnly("motion", "coeff_3dmm", frames, 70);
+            AssertOnly("facerender", "coeffs", frames, channels);
+            Assert.Single(Of("output", "frame"));
         }
 
         /// <summary>§8: one FFHQ-aligned 512² face per frame through the restorer.</summary>

@@ -3,6 +3,7 @@ using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Imaging;
+using SadTalker.Inference.Runtime;
 
 namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 
@@ -17,7 +18,14 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// once. REVIEW: free-view angles replace the driving angles from MappingNet (§7); the source keeps its own pose.
 /// </remarks>
 internal sealed class FrameComposer(
-    SourceFace source, GenerationOptions options, MappingNet mapping, KeypointDetector keypoints, IFaceRenderer renderer, RgbImage portrait, EnhancerSetup? enhancer = null)
+    SourceFace source,
+    GenerationOptions options,
+    MappingNet mapping,
+    KeypointDetector keypoints,
+    IFaceRenderer renderer,
+    RgbImage portrait,
+    EnhancerSetup? enhancer = null,
+    IStageObserver? observer = null)
 {
     private FrameEnhancer? _enhancer;
 
@@ -49,6 +57,7 @@ internal sealed class FrameComposer(
         var frames = coefficients.Length / MotionSynthesis.Width;
         var prepared = new float[frames * channels];
         FacerenderCoefficients.Prepare(coefficients, source.Coefficients, options.ExpressionScale, options.Still, fullMode, prepared);
+        observer?.Observe("facerender", "coeffs", [frames, channels]);
 
         renderer.SetSource(source.Image);
         var canonical = keypoints.Detect(source.Image);
@@ -63,6 +72,7 @@ internal sealed class FrameComposer(
         var restorer = Enhancer();
         var (outputWidth, outputHeight) = OutputSize;
         await sink.BeginAsync(outputWidth, outputHeight, frames, cancellationToken).ConfigureAwait(false);
+        observer?.Observe("output", "frame", [outputHeight, outputWidth, 3]);
 
         var batch = Math.Clamp(options.BatchSize, 1, renderer.MaxBatch);
         var size = renderer.Size;

@@ -56,7 +56,14 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
     public string Version => "0.1.0";
 
-    public EngineCapabilities Capabilities { get; } = new()
+    /// <summary>
+    /// What the engine does with the pack as it is now: the enhancer is offered only while its optional file is
+    /// present, so the Generate page disables it (and a submission is refused) instead of failing at render time.
+    /// </summary>
+    public EngineCapabilities Capabilities =>
+        AllCapabilities with { Enhancer = ModelPackVerifier.CheckPresence(_pack, _packDirectory).HasEnhancer };
+
+    private static EngineCapabilities AllCapabilities { get; } = new()
     {
         PreprocessModes = [PreprocessMode.Crop, PreprocessMode.ExtCrop, PreprocessMode.Resize, PreprocessMode.Full, PreprocessMode.ExtFull],
         Sizes = [256, 512],
@@ -98,7 +105,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         var options = request.Options;
-        var errors = request.Validate().Concat(Capabilities.Validate(options)).Distinct().ToList();
+        var errors = request.Validate().Concat(AllCapabilities.Validate(options)).Distinct().ToList();
         var presence = ModelPackVerifier.CheckPresence(_pack, _packDirectory);
         if (presence.IsUsable && !presence.RendererSizes.Contains(options.Size))
         {
@@ -141,6 +148,9 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
         var landmarks = landmarker.Of(portrait, face);
         var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
+        var observer = _sessions.StageObserver;
+        observer?.Observe("source", "image", [source.Image.Height, source.Image.Width, 3]);
+        observer?.Observe("source", "coeff_3dmm", [1, source.Coefficients.Length]);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
@@ -153,6 +163,8 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae, references);
         }
 
+        ObserveMotion(observer, references, coefficients);
+
         progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15) { FramesTotal = audio.FrameCount });
         using var mapping = new MappingNet(_sessions, _packDirectory, _pack, fullMode);
         using var keypoints = new KeypointDetector(_sessions, _packDirectory, _pack, options.Size);
@@ -161,7 +173,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             : new Generator(_sessions, _packDirectory, _pack, options.Size);
         using var enhancer = options.Enhancer ? new FaceEnhancer(_sessions, _packDirectory, _pack) : null;
         var restoration = enhancer is null ? null : new EnhancerSetup(enhancer, PointSource ?? new BlazeFacePoints(_detector.Value), landmarks);
-        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait, restoration);
+        var composer = new FrameComposer(source, options, mapping, keypoints, renderer, portrait, restoration, observer);
         await composer.RenderAsync(
             coefficients,
             sink,
@@ -179,6 +191,25 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         {
             _detector.Value.Dispose();
         }
+    }
+
+    /// <summary>§1 stages 2 and 5 outputs: the reference videos' coeff_3dmm rows (N×73) and the clip's T×70 motion.</summary>
+    private static void ObserveMotion(IStageObserver? observer, MotionReferences references, float[] coefficients)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        foreach (var (name, rows) in new[] { ("eyeblink", references.Eyeblink), ("pose", references.Pose) })
+        {
+            if (rows is not null)
+            {
+                observer.Observe("reference", name, [rows.Length / MotionReferences.Width, MotionReferences.Width]);
+            }
+        }
+
+        observer.Observe("motion", "coeff_3dmm", [coefficients.Length / MotionSynthesis.Width, MotionSynthesis.Width]);
     }
 
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
