@@ -7,7 +7,7 @@ outputs stay in [0, 1], depend on every input and have the contract's shapes.
 
 Usage: /usr/bin/python3 make_sadtalker_pack.py MANIFEST OUTPUT_DIR   (needs Debian's python3-onnx, opset 17, IR 8)
 The landmark model is special (build_landmarks): its heatmaps peak at a template face, so its points are a face.
-Writes OUTPUT_DIR/pack/*.onnx and OUTPUT_DIR/variants/{expnet_wrong_dim,expnet_wrong_dtype,expnet_renamed}.onnx.
+Writes OUTPUT_DIR/pack/*.onnx and OUTPUT_DIR/variants/{expnet_wrong_dim,expnet_wrong_dtype,expnet_renamed,landmarks_collapsed}.onnx.
 """
 import copy
 import json
@@ -145,7 +145,10 @@ def main(manifest_path, out_dir):
     wrong_dtype["inputs"][1]["dtype"] = "float64"             # ref_exp as double
     renamed = copy.deepcopy(expnet)
     renamed["inputs"][2]["name"] = "ratio"                    # foocker's export name instead of the contract's
-    for name, model in [("expnet_wrong_dim", wrong_dim), ("expnet_wrong_dtype", wrong_dtype), ("expnet_renamed", renamed)]:
+    # A landmark model that honours the contract but puts all 98 points on one spot (a model failing on a face).
+    landmarks = next(m for m in pack["models"] if m["role"] == "landmarks")
+    for name, model in [("expnet_wrong_dim", wrong_dim), ("expnet_wrong_dtype", wrong_dtype), ("expnet_renamed", renamed),
+                        ("landmarks_collapsed", landmarks)]:
         save(build(model), os.path.join(out_dir, "variants", name + ".onnx"))
 
 

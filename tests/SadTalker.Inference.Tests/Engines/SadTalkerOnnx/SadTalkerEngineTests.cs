@@ -113,6 +113,18 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RenderAsync_LandmarkModelCollapsingThePoints_IsRefusedAsNoFace_WithTheBoxSize()
+    {
+        using var pack = fixture.CopyPack();
+        File.Copy(fixture.Variant("landmarks_collapsed"), pack.File("face_landmarks_98.onnx"), overwrite: true);
+
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => RenderAsync(pack.Path, new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256 }));
+
+        Assert.Equal(EngineInputError.NoFace, ex.Error);
+        Assert.Contains("too small to animate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckAvailability_ReflectsThePack()
     {
         using var empty = new TempDirectory();

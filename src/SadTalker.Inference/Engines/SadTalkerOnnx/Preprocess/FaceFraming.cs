@@ -13,9 +13,29 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 /// <param name="FrameHeight">Height of those frames.</param>
 public sealed record FaceFraming(FaceCrop? Crop, PreprocessMode Mode, int Size, int FrameWidth, int FrameHeight)
 {
+    /// <summary>Smallest face box (inner box for crop/full, crop box otherwise) worth animating, in pixels per side.</summary>
+    public const int MinimumSide = 16;
+
     /// <summary>The framing of frames of <paramref name="width"/> × <paramref name="height"/> from the first frame's 68 landmarks.</summary>
-    public static FaceFraming From(ReadOnlySpan<float> landmarks, int width, int height, PreprocessMode mode, int size) =>
-        new(mode == PreprocessMode.Resize ? null : FaceCropRule.Compute(landmarks, width, height), mode, size, width, height);
+    /// <exception cref="EngineInputException">
+    /// The landmarks collapse to a box under <see cref="MinimumSide"/> px (a landmark model that failed on this face):
+    /// refused with the size, never a division by zero further on.
+    /// </exception>
+    public static FaceFraming From(ReadOnlySpan<float> landmarks, int width, int height, PreprocessMode mode, int size)
+    {
+        var framing = new FaceFraming(mode == PreprocessMode.Resize ? null : FaceCropRule.Compute(landmarks, width, height), mode, size, width, height);
+        var (l, t, r, b) = framing.Region;
+        var (faceWidth, faceHeight) = framing.Crop?.FaceSize ?? (width, height);
+        if (Math.Min(r - l, b - t) < MinimumSide || Math.Min(faceWidth, faceHeight) < MinimumSide)
+        {
+            throw new EngineInputException(
+                EngineInputError.NoFace,
+                $"The face landmarks give a face box of {Math.Min(r - l, faceWidth)}x{Math.Min(b - t, faceHeight)} px, too small to animate " +
+                $"(at least {MinimumSide}x{MinimumSide} px): the face could not be located reliably. Use a larger, front-facing face.");
+        }
+
+        return framing;
+    }
 
     /// <summary>
     /// The cut in rsize pixels: the crop box, and for crop/full the inner box inside it (clipped as the two slices of
