@@ -24,9 +24,15 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; private set; } = default!;
 
-    public static async Task<BrowserSession> StartAsync(IBrowser browser)
+    /// <param name="settings">Configuration values for the app (<c>Section:Key</c>), e.g. a model pack folder.</param>
+    public static async Task<BrowserSession> StartAsync(IBrowser browser, IReadOnlyDictionary<string, string>? settings = null)
     {
         var session = new BrowserSession(new TempDir("sadtalker-e2e"), browser);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            session.App.WithSetting(key, value);
+        }
+
         await session.App.StartAsync();
         session.Page = await session.NewPageAsync();
         return session;

@@ -54,6 +54,13 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess For(string fileName, IReadOnlyList<string> arguments, string workingDirectory, string dataDir) =>
         new(fileName, arguments, workingDirectory, dataDir, FreePort());
 
+    /// <summary>Sets a configuration value (<c>Section:Key</c>) for the next start, through the app's environment prefix.</summary>
+    public AppProcess WithSetting(string key, string value)
+    {
+        _environment["SADTALKER_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return this;
+    }
+
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(_fileName)
