@@ -136,9 +136,10 @@ internal static class BenchCommand
         var inv = CultureInfo.InvariantCulture;
         var o = Console.Out;
         o.WriteLine(string.Create(inv, $"Benchmark {setup}, {Environment.ProcessorCount} cores, preset veryfast"));
-        o.WriteLine(string.Create(inv, $"{string.Empty,-26}{runs[0].Name,16}{runs[1].Name,16}"));
+        var width = runs[0].Stats.Stages.Select(s => s.Name.Length + 2).Append(26).Max();
+        o.WriteLine(string.Create(inv, $"{string.Empty.PadRight(width)}{runs[0].Name,16}{runs[1].Name,16}"));
         void Row(string label, Func<RunStats, string> value) =>
-            o.WriteLine(string.Create(inv, $"{label,-26}{value(runs[0].Stats),16}{value(runs[1].Stats),16}"));
+            o.WriteLine(string.Create(inv, $"{label.PadRight(width)}{value(runs[0].Stats),16}{value(runs[1].Stats),16}"));
 
         Row("frames", s => s.Frames.ToString(inv));
         Row("output", s => $"{s.Width}x{s.Height}");
@@ -160,8 +161,11 @@ internal static class BenchCommand
         var slowest = runs.Min(r => r.Stats.FramesPerSecond);
         o.WriteLine(string.Create(inv,
             $"RSS ratio {minutes} min / 10 s: {ratio:0.000} (target <= {TargetRssRatio}) {(ratio <= TargetRssRatio ? "met" : "NOT met")}"));
-        o.WriteLine(string.Create(inv,
-            $"slowest end-to-end rate: {slowest:0.0} frames/s (target >= {TargetFps}) {(slowest >= TargetFps ? "met" : "NOT met")}"));
+        // The frame-rate target is Studio Lite's (real-time on the CPU); SadTalker's rate depends on the pack's networks,
+        // and on a synthetic pack it measures our own overhead, so it is printed without a verdict.
+        o.WriteLine(setup.Contains("--engine sadtalker", StringComparison.Ordinal)
+            ? string.Create(inv, $"slowest end-to-end rate: {slowest:0.0} frames/s")
+            : string.Create(inv, $"slowest end-to-end rate: {slowest:0.0} frames/s (target >= {TargetFps}) {(slowest >= TargetFps ? "met" : "NOT met")}"));
     }
 
     private static string Seconds(double? seconds) =>

@@ -185,12 +185,13 @@ internal static class GenerateCommand
         Console.Error.WriteLine(string.Create(inv,
             $"{report.OutputPath}: {report.Width}x{report.Height}, {report.FrameCount} frames ({report.Duration.TotalSeconds:0.00} s), {report.SizeBytes / 1024.0:0} KiB"));
         Console.Error.WriteLine($"{engine.DisplayName} {engine.Version}, face detection on {sessions.ActiveDevice}");
+        var width = report.Stages.Select(s => s.Name.Length).Append(18).Max();
         foreach (var stage in report.Stages)
         {
-            Console.Error.WriteLine(string.Create(inv, $"  {stage.Name,-18} {stage.Elapsed.TotalSeconds,8:0.000} s"));
+            Console.Error.WriteLine(string.Create(inv, $"  {stage.Name.PadRight(width)} {stage.Elapsed.TotalSeconds,8:0.000} s"));
         }
 
-        Console.Error.WriteLine(string.Create(inv, $"  {"total",-18} {report.Total.TotalSeconds,8:0.000} s  ({report.FramesPerSecond:0.0} frames/s)"));
+        Console.Error.WriteLine(string.Create(inv, $"  {"total".PadRight(width)} {report.Total.TotalSeconds,8:0.000} s  ({report.FramesPerSecond:0.0} frames/s)"));
     }
 
     private static RunStats Stats(RenderReport report) => new(

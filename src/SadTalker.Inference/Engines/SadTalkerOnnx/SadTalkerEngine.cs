@@ -179,6 +179,11 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
             sink,
             done => progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 15 + (85.0 * done / audio.FrameCount)) { FramesDone = done, FramesTotal = audio.FrameCount }),
             cancellationToken).ConfigureAwait(false);
+        foreach (var timing in composer.Timings)
+        {
+            progress?.Report(new EngineProgress(Stages.Frames, 2, 3, 100) { FramesDone = audio.FrameCount, FramesTotal = audio.FrameCount, Timing = timing });
+        }
+
         if (composer.Enhancement is { } enhanced)
         {
             progress?.Report(enhanced.Summary(new EngineProgress(Stages.Frames, 2, 3, 100) { FramesDone = audio.FrameCount, FramesTotal = audio.FrameCount }));
