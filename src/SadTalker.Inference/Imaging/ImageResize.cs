@@ -36,6 +36,13 @@ public static class ImageResize
             throw new ArgumentException($"Destination is shorter than {dw}x{dh}x{Channels}.", nameof(dst));
         }
 
+        if (sw == dw && sh == dh)
+        {
+            // Same size: every sample lands on a source pixel centre with weight 0 on its neighbour, i.e. a copy.
+            src[..(sw * sh * Channels)].CopyTo(dst);
+            return;
+        }
+
         var left = ArrayPool<int>.Shared.Rent(dw);
         var right = ArrayPool<int>.Shared.Rent(dw);
         var weights = ArrayPool<float>.Shared.Rent(dw);

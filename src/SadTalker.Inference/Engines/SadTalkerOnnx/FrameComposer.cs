@@ -29,6 +29,8 @@ internal sealed class FrameComposer(
     IStageObserver? observer = null)
 {
     private FrameEnhancer? _enhancer;
+    private RgbImage? _patch;
+    private RgbImage? _canvas;
     private readonly long[] _ticks = new long[TimingNames.Length];
 
     /// <summary>Where the frame stage's time went (our own C# vs the networks), for the benchmark and the job's timings.</summary>
@@ -183,13 +185,16 @@ internal sealed class FrameComposer(
         // §8 paste-back: the frame resized to the paste rectangle, Poisson-blended into the portrait.
         // The reference fails when the rectangle touches the image edge (issue #446); here the rectangle is cut to keep one pixel.
         var (l, t, r, b) = crop.PasteRectangle(options.Preprocess == PreprocessMode.ExtFull);
-        var patch = new RgbImage(r - l, b - t);
+        // The patch and the canvas are reused frame to frame (the canvas starts as the portrait again each time).
+        var patch = _patch is { } reused && reused.Width == r - l && reused.Height == b - t ? reused : _patch = new RgbImage(r - l, b - t);
         ImageResize.Bilinear(frame, size, size, patch.Pixels, patch.Width, patch.Height);
         var (cl, ct, cr, cb) = (Math.Max(l, 1), Math.Max(t, 1), Math.Min(r, portrait.Width - 1), Math.Min(b, portrait.Height - 1));
-        var canvas = new RgbImage(portrait.Width, portrait.Height, (byte[])portrait.Pixels.Clone());
+        var canvas = _canvas ??= new RgbImage(portrait.Width, portrait.Height);
+        portrait.Pixels.CopyTo(canvas.Pixels, 0);
         if (cr - cl >= 5 && cb - ct >= 5)
         {
-            PoissonClone.NormalClone(canvas, CropImages.Cut(patch, cl - l, ct - t, cr - l, cb - t), cl, ct);
+            var inside = (cl, ct, cr, cb) == (l, t, r, b) ? patch : CropImages.Cut(patch, cl - l, ct - t, cr - l, cb - t);
+            PoissonClone.NormalClone(canvas, inside, cl, ct);
         }
 
         for (var y = 0; y < height; y++)

@@ -54,7 +54,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
     public string DisplayName => "SadTalker (ONNX)";
 
-    public string Version => "0.1.0";
+    public string Version => "1.0.0";
 
     /// <summary>
     /// What the engine does with the pack as it is now: the enhancer is offered only while its optional file is
