@@ -31,6 +31,9 @@ public sealed class AudioFeatureExtractor
     // features cost ~1 KiB per video frame to keep and ~2 KiB per frame allocated in all (no doubling slack).
     // An even block size keeps the kernel's (2j, 2j+1) frame pairing whatever the split.
     private const int BlockSteps = 1024;
+    // Longest clip a size hint may pre-allocate for (1 hour: 288 001 steps, 92 MB); longer hints are ignored.
+    private const int MaxHintSteps = 288_001;
+    private readonly int _blockSteps = BlockSteps;
     private readonly List<float[]> _blocks = [];
     private int _nextStep;
     private float[] _loudness = new float[64];
@@ -38,6 +41,23 @@ public sealed class AudioFeatureExtractor
     private double _sumOfSquares;
     private int _frameFill;
     private bool _completed;
+
+    public AudioFeatureExtractor()
+    {
+    }
+
+    /// <param name="expectedSteps">
+    /// Mel steps the input is expected to give (from its probed duration): the first block is made that large, so a
+    /// clip that fits is returned without the final copy (which otherwise holds the spectrogram twice for a moment).
+    /// A wrong hint costs nothing but that: more steps open further blocks as usual.
+    /// </param>
+    public AudioFeatureExtractor(int expectedSteps)
+    {
+        if (expectedSteps is > BlockSteps and <= MaxHintSteps)
+        {
+            _blockSteps = (expectedSteps + 33) & ~1; // a little slack for container rounding; even, for the frame pairing
+        }
+    }
 
     /// <summary>Samples appended so far.</summary>
     public long SampleCount { get; private set; }
@@ -58,8 +78,8 @@ public sealed class AudioFeatureExtractor
     public static async Task<AudioFeatures> ExtractFromFileAsync(
         string path, MediaTool ffmpeg, CancellationToken cancellationToken)
     {
+        var extractor = new AudioFeatureExtractor(await ExpectedStepsAsync(path, cancellationToken).ConfigureAwait(false));
         await using var reader = AudioDecoder.Open(path, ffmpeg);
-        var extractor = new AudioFeatureExtractor();
         var buffer = new float[MelSpectrogram.SampleRate];
         int read;
         while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
@@ -68,6 +88,22 @@ public sealed class AudioFeatureExtractor
         }
 
         return extractor.Complete();
+    }
+
+    /// <summary>The mel steps of <paramref name="path"/>'s probed duration, or 0 when it cannot be probed (the decoder then reports why).</summary>
+    private static async Task<int> ExpectedStepsAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var duration = (await MediaProbe.ProbeAsync(path, cancellationToken).ConfigureAwait(false)).Duration;
+            return duration is { } d && d.TotalHours <= 1
+                ? MelSpectrogram.StepCount((int)(d.TotalSeconds * MelSpectrogram.FramesPerSecond))
+                : 0;
+        }
+        catch (Exception ex) when (ex is MediaToolException or InvalidDataException or FormatException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Adds samples; computes every mel step and loudness frame they complete.</summary>
@@ -106,11 +142,21 @@ public sealed class AudioFeatureExtractor
         _completed = true;
         _history = [];
 
-        var mel = new float[steps * Bands];
-        for (var b = 0; b < _blocks.Count; b++)
+        ReadOnlyMemory<float> mel;
+        if (_blocks.Count == 1)
         {
-            var rows = Math.Min(BlockSteps, steps - (b * BlockSteps));
-            _blocks[b].AsSpan(0, rows * Bands).CopyTo(mel.AsSpan(b * BlockSteps * Bands));
+            mel = _blocks[0].AsMemory(0, steps * Bands); // it all fit in the first block: no copy
+        }
+        else
+        {
+            var whole = new float[steps * Bands];
+            for (var b = 0; b < _blocks.Count; b++)
+            {
+                var rows = Math.Min(_blockSteps, steps - (b * _blockSteps));
+                _blocks[b].AsSpan(0, rows * Bands).CopyTo(whole.AsSpan(b * _blockSteps * Bands));
+            }
+
+            mel = whole;
         }
 
         _blocks.Clear();
@@ -136,14 +182,14 @@ public sealed class AudioFeatureExtractor
         var end = _nextStep + count;
         while (_nextStep < end)
         {
-            var block = _nextStep / BlockSteps;
+            var block = _nextStep / _blockSteps;
             if (block == _blocks.Count)
             {
-                _blocks.Add(new float[BlockSteps * Bands]);
+                _blocks.Add(new float[_blockSteps * Bands]);
             }
 
-            var row = _nextStep % BlockSteps;
-            var rows = Math.Min(end - _nextStep, BlockSteps - row);
+            var row = _nextStep % _blockSteps;
+            var rows = Math.Min(end - _nextStep, _blockSteps - row);
             _kernel.ComputeSteps(
                 _history.AsSpan(0, _historyCount), _historyStart, length, _nextStep, rows,
                 _blocks[block].AsSpan(row * Bands, rows * Bands));

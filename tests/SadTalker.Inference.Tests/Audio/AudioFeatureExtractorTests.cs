@@ -37,6 +37,34 @@ public sealed class AudioFeatureExtractorTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(0)]        // no hint: 1024-step blocks, joined by a copy
+    [InlineData(2_000)]    // too small: a second block follows
+    [InlineData(3_201)]    // exact (40 s = 1 000 frames = 3 201 steps): one block, returned without a copy
+    [InlineData(9_000)]    // too large: one roomy block
+    public void SizeHint_NeverChangesTheFeatures(int expectedSteps)
+    {
+        var clip = AudioReference.SpeechClip();
+        var samples = new float[clip.Length * 20]; // 40 s, more than one default block
+        for (var i = 0; i < 20; i++)
+        {
+            clip.CopyTo(samples, i * clip.Length);
+        }
+
+        var reference = AudioFeatureExtractor.Extract(samples);
+        var hinted = expectedSteps == 0 ? new AudioFeatureExtractor() : new AudioFeatureExtractor(expectedSteps);
+        for (var i = 0; i < samples.Length; i += 7_919)
+        {
+            hinted.Append(samples.AsSpan(i, Math.Min(7_919, samples.Length - i)));
+        }
+
+        var features = hinted.Complete();
+
+        Assert.Equal(reference.StepCount, features.StepCount);
+        Assert.True(reference.Mel.Span.SequenceEqual(features.Mel.Span), "bit-identical mel whatever the hint");
+        Assert.True(reference.LoudnessDbfs.Span.SequenceEqual(features.LoudnessDbfs.Span));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(639)]
     [InlineData(640)]

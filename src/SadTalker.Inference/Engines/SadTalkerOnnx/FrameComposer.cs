@@ -67,12 +67,14 @@ internal sealed class FrameComposer(
         }
     }
 
+    /// <param name="coefficients">The T×70 motion (§6); crop modes reuse it as the facerender input, so it is overwritten.</param>
     public async Task RenderAsync(float[] coefficients, IFrameSink sink, Action<int> framesDone, CancellationToken cancellationToken)
     {
         var fullMode = options.Preprocess is PreprocessMode.Full or PreprocessMode.ExtFull;
         var channels = FacerenderCoefficients.Channels(fullMode);
         var frames = coefficients.Length / MotionSynthesis.Width;
-        var prepared = new float[frames * channels];
+        // Crop modes prepare in place (row t is read whole before it is written, same width): one T×70 array fewer.
+        var prepared = channels == MotionSynthesis.Width ? coefficients : new float[frames * channels];
         FacerenderCoefficients.Prepare(coefficients, source.Coefficients, options.ExpressionScale, options.Still, fullMode, prepared);
         observer?.Observe("facerender", "coeffs", [frames, channels]);
 
