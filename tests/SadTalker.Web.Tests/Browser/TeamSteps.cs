@@ -15,8 +15,23 @@ public static class TeamSteps
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = teamName, Exact = true }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = teamName, Level = 1 })).ToBeVisibleAsync();
-        await owner.GetByRole(AriaRole.Combobox, new() { Name = "Invite role" }).ClickAsync();
-        await owner.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+        // The choice must show before the link is made: under load a click on an option of the still-opening popup
+        // was lost once and the invite kept the default role (Viewer), so the pick is retried until it shows.
+        var rolePicker = owner.GetByRole(AriaRole.Combobox, new() { Name = "Invite role" });
+        for (var attempt = 1; ; attempt++)
+        {
+            await rolePicker.ClickAsync();
+            await owner.GetByRole(AriaRole.Option, new() { Name = role, Exact = true }).ClickAsync();
+            try
+            {
+                await Expect(rolePicker).ToContainTextAsync(role, new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create invite link" }).ClickAsync();
         var linkField = owner.GetByLabel("Invite link");
         await Expect(linkField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/invite/"));
