@@ -43,9 +43,6 @@ public sealed class AudioSampleReader : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Killing ffmpeg ends a pending pipe read with end-of-file, which works on every platform.
-        using var registration = cancellationToken.Register(_process.Kill);
         while (true)
         {
             // At least one whole sample beyond the 0-3 bytes left over from the previous read.
@@ -53,18 +50,12 @@ public sealed class AudioSampleReader : IAsyncDisposable
             int read;
             try
             {
-                read = await _process.Output.ReadAsync(_buffer.AsMemory(_pending, want - _pending), CancellationToken.None)
-                    .ConfigureAwait(false);
+                read = await _process.ReadOutputAsync(_buffer.AsMemory(_pending, want - _pending), cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException) when (cancellationToken.IsCancellationRequested)
-            {
-                read = 0;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 _finished = true;
-                throw new OperationCanceledException(cancellationToken);
+                throw;
             }
 
             if (read == 0)

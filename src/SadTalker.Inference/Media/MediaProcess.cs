@@ -102,6 +102,30 @@ internal sealed class MediaProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads stdout into <paramref name="buffer"/>; 0 at its end. Cancellation kills the process (a pending pipe read
+    /// then ends with end-of-file, which works on every platform) and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async ValueTask<int> ReadOutputAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        int read;
+        using (cancellationToken.Register(Kill))
+        {
+            try
+            {
+                read = await Output.ReadAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (IOException) when (cancellationToken.IsCancellationRequested)
+            {
+                read = 0;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return read;
+    }
+
     /// <summary>Waits for exit and for stderr to be drained; cancellation kills the process first.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {

@@ -44,24 +44,18 @@ public sealed class VideoFrameReader : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var registration = cancellationToken.Register(_process.Kill);
         var filled = 0;
         while (filled < frame.Pixels.Length)
         {
             int read;
             try
             {
-                read = await _process.Output.ReadAsync(frame.Pixels.AsMemory(filled), CancellationToken.None).ConfigureAwait(false);
+                read = await _process.ReadOutputAsync(frame.Pixels.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException) when (cancellationToken.IsCancellationRequested)
-            {
-                read = 0;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 _finished = true;
-                throw new OperationCanceledException(cancellationToken);
+                throw;
             }
 
             if (read == 0)

@@ -54,7 +54,8 @@ internal sealed class ProgressTracker(IProgress<EngineProgress>? target, RenderP
                 Percent = Math.Max(_last.Percent, Math.Clamp(value.Percent, 0, 100) * EngineShare / 100),
                 Eta = Eta(value, now),
             };
-            _last = forwarded with { Preview = null };
+            // Notices and timings are one-off: the copies made from _last (previews, finishing) must not repeat them.
+            _last = forwarded with { Preview = null, Notice = null, Timing = null };
         }
 
         target?.Report(forwarded);

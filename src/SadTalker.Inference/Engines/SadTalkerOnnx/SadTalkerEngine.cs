@@ -61,7 +61,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
     /// present, so the Generate page disables it (and a submission is refused) instead of failing at render time.
     /// </summary>
     public EngineCapabilities Capabilities =>
-        AllCapabilities with { Enhancer = ModelPackVerifier.CheckPresence(_pack, _packDirectory).HasEnhancer };
+        AllCapabilities with { Enhancer = _pack.Find(ModelRoles.Enhancer) is { } enhancer && File.Exists(Path.Combine(_packDirectory, enhancer.File)) };
 
     private static EngineCapabilities AllCapabilities { get; } = new()
     {

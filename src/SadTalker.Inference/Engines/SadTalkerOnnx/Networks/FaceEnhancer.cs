@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Runtime;
@@ -35,10 +34,9 @@ public sealed class FaceEnhancer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pack);
         _session = new ContractSession(sessions, packDirectory, pack.Find(ModelRoles.Enhancer) ?? throw new InvalidDataException("The pack contract has no enhancer."));
-        var batch = _session.FixedBatch ? _session.MaxBatch : 1;
-        _input = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [batch, 3, Size, Size]);
+        _input = _session.Empty(1, 3, Size, Size);
         _input.GetTensorMutableDataAsSpan<float>().Clear();
-        _output = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [batch, 3, Size, Size]);
+        _output = _session.Empty(1, 3, Size, Size);
         _inputs = [_input];
     }
 

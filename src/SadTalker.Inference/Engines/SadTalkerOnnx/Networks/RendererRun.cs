@@ -20,10 +20,6 @@ internal sealed class RendererRun(ContractSession session, long[] sourceShape, i
     private readonly float[] _kpSource = new float[KeypointValues];
     private float[]? _source;
 
-    public int Size => size;
-
-    public int MaxBatch => session.MaxBatch;
-
     /// <summary>Sets the per-job first input (one item of <c>sourceShape</c>); tensors built for an earlier source are dropped.</summary>
     public void SetSource(float[] source)
     {

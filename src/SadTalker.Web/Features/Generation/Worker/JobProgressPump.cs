@@ -56,14 +56,11 @@ internal sealed class JobProgressPump : IProgress<EngineProgress>, IAsyncDisposa
     {
         TimeSpan? lastSave = null; // not TimeSpan.MinValue: Elapsed - MinValue overflows, which dropped every save
         EngineProgress? unsaved = null;
-        // The pipeline's progress tracker copies the latest report (Notice included) into later previews and its
-        // finishing reports, so the same notice arrives more than once: log each text once per render.
-        var logged = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var p in _channel.Reader.ReadAllAsync())
         {
             try
             {
-                if (p.Notice is { } notice && logged.Add(notice))
+                if (p.Notice is { } notice)
                 {
                     await _log.AppendAsync(_jobId, notice);
                 }
