@@ -17,9 +17,14 @@ internal static class ModelsCommand
 
     public static Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        if (args.Count >= 2 && args[1] == "run")
+        {
+            return ModelsRunCommand.RunAsync(args, cancellationToken);
+        }
+
         if (args.Count < 2 || args[1] != "verify")
         {
-            throw new UsageException("Use 'models verify [--pack DIR]'.");
+            throw new UsageException("Use 'models verify [--pack DIR]' or 'models run MODEL.onnx --inputs DIR --outputs DIR'.");
         }
 
         var parsed = CliArguments.Parse(args.Skip(1).ToList(), new HashSet<string>());

@@ -13,7 +13,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            Console.Out.WriteLine(string.Join("\n", Help + GenerateCommand.Usage, BenchCommand.Usage, VerifyCommand.Usage, WatermarkBenchCommand.Usage, ModelsCommand.Usage, PasteBenchCommand.Usage));
+            Console.Out.WriteLine(string.Join("\n", Help + GenerateCommand.Usage, BenchCommand.Usage, VerifyCommand.Usage, WatermarkBenchCommand.Usage, ModelsCommand.Usage, ModelsRunCommand.Usage, PasteBenchCommand.Usage));
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
