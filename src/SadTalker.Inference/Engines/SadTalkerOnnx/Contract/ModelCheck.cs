@@ -15,6 +15,12 @@ public sealed record ModelCheck(
     int? Opset,
     IReadOnlyDictionary<string, int> FixedSymbols)
 {
+    /// <summary>The file's SHA-256 (lower-case hex) after a full verification; null when absent or only checked for presence.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>What pinned the hash the file was checked against: "contract", "SHA256SUMS", or null (not pinned).</summary>
+    public string? PinnedBy { get; init; }
+
     /// <summary>One line for the CLI and the health page.</summary>
     public string Summary => State switch
     {

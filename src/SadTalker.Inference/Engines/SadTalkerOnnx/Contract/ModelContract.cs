@@ -7,7 +7,10 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx.Contract;
 /// <param name="Optional">True when the engine works without it (possibly with fewer options).</param>
 /// <param name="Size">Renderer resolution (256 or 512) for size-specific models, else null.</param>
 /// <param name="Sha256">Expected lower-case hex SHA-256, or null when the contract does not pin the file.</param>
-/// <param name="Opset">Default-domain opset the contract was written for (informational; the runtime decides what loads).</param>
+/// <param name="Opsets">
+/// Default-domain opsets an export may declare (the verifier reports any other); empty for any. The generator's
+/// per-frame graph lists 17 (our trilinear sampler) and 20 (native 5-D GridSample): docs/model-export.md.
+/// </param>
 public sealed record ModelContract(
     string Id,
     string Role,
@@ -15,6 +18,6 @@ public sealed record ModelContract(
     bool Optional,
     int? Size,
     string? Sha256,
-    int Opset,
+    IReadOnlyList<int> Opsets,
     IReadOnlyList<TensorContract> Inputs,
     IReadOnlyList<TensorContract> Outputs);

@@ -71,10 +71,17 @@ public static class ModelManifest
             model.TryGetProperty("optional", out var o) && o.GetBoolean(),
             size,
             sha,
-            model.TryGetProperty("opset", out var op) ? op.GetInt32() : 0,
+            Opsets(model, where),
             Array(model, "inputs", where).Select(t => ReadTensor(t, $"{where}.inputs")).ToList(),
             Array(model, "outputs", where).Select(t => ReadTensor(t, $"{where}.outputs")).ToList());
     }
+
+    /// <summary>"opset": 17 or "opset": [17, 20]; absent means any.</summary>
+    private static List<int> Opsets(JsonElement model, string where) =>
+        !model.TryGetProperty("opset", out var op) ? []
+        : op.ValueKind == JsonValueKind.Number ? [op.GetInt32()]
+        : op.ValueKind == JsonValueKind.Array ? op.EnumerateArray().Select(v => v.GetInt32()).ToList()
+        : throw new InvalidDataException($"{where}.opset: a number or a list of numbers.");
 
     private static TensorContract ReadTensor(JsonElement tensor, string where)
     {

@@ -62,8 +62,12 @@ public static class ModelPackVerifier
         }
 
         var problems = new List<string>();
-        CheckHash(model, path, sums, problems);
+        var (sha256, pinnedBy) = CheckHash(model, path, sums, problems);
         var opset = OnnxOpsetReader.Read(path);
+        if (opset is { } declared && model.Opsets.Count > 0 && !model.Opsets.Contains(declared))
+        {
+            problems.Add($"opset {declared}, contract {string.Join(" or ", model.Opsets)}");
+        }
         try
         {
             using var session = sessions.CreateSession(path);
@@ -76,17 +80,17 @@ public static class ModelPackVerifier
         }
 
         var state = problems.Count == 0 ? ModelCheckState.Ok : ModelCheckState.Invalid;
-        return new ModelCheck(model, path, state, problems, opset, fixedSymbols);
+        return new ModelCheck(model, path, state, problems, opset, fixedSymbols) { Sha256 = sha256, PinnedBy = pinnedBy };
     }
 
-    private static void CheckHash(ModelContract model, string path, IReadOnlyDictionary<string, string> sums, List<string> problems)
+    /// <summary>
+    /// Hashes every present file (the Models page shows each hash) and compares it with the contract's pin and the
+    /// pack's SHA256SUMS; returns the hash and what pinned it ("contract", "SHA256SUMS" or null).
+    /// </summary>
+    private static (string Sha256, string? PinnedBy) CheckHash(
+        ModelContract model, string path, IReadOnlyDictionary<string, string> sums, List<string> problems)
     {
         sums.TryGetValue(model.File, out var listed);
-        if (model.Sha256 is null && listed is null)
-        {
-            return;
-        }
-
         string actual;
         using (var stream = File.OpenRead(path))
         {
@@ -102,6 +106,8 @@ public static class ModelPackVerifier
         {
             problems.Add($"sha256 is {actual}, {ChecksumFile} lists {listed}");
         }
+
+        return (actual, model.Sha256 is not null ? "contract" : listed is not null ? ChecksumFile : null);
     }
 
     private static Dictionary<string, string> ReadChecksums(string path)
