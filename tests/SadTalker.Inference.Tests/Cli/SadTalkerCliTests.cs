@@ -98,6 +98,19 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         Assert.Contains("input 'mel' dim 2 is 64", bad.StdOut + bad.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ModelsVerify_PackWithoutTheLandmarkModel_FailsNamingTheFile()
+    {
+        using var pack = fixture.CopyPack();
+        File.Delete(pack.File("face_landmarks_98.onnx"));
+
+        var result = await CliProcess.RunAsync("models", "verify", "--pack", pack.Path, "--models", fixture.ModelsDirectory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("MISSING  face-landmarks (face_landmarks_98.onnx)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("face_landmarks_98.onnx is missing", result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
     /// <summary>The distinct shapes <c>--trace-shapes</c> wrote, with the checks every render must pass.</summary>
     private sealed class Trace(List<Trace.Row> rows)
     {

@@ -12,9 +12,8 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// </summary>
 /// <remarks>
 /// Frames are streamed from ffmpeg one at a time (only the coefficient rows are kept). The first frame's face sets
-/// the crop, reused for every frame (§2; no face there is an input error). Each frame's 3DMM landmarks: with the
-/// 98-point model, §3's second pass on the size² crop (no face → the previous frame's points; none yet → the five
-/// standard points); without it, BlazeFace on the frame mapped into the crop (no face → the previous frame's points).
+/// the crop, reused for every frame (§2; no face there is an input error). Each frame's 3DMM landmarks are §3's second
+/// pass on its size² crop (no face → the previous frame's points; none yet → the five standard points).
 /// </remarks>
 /// <param name="landmarker">Face detection and landmarks.</param>
 /// <param name="recon">The 3DMM network.</param>
@@ -67,20 +66,17 @@ public sealed class ReferenceVideos(FaceLandmarker landmarker, FaceRecon recon, 
                     throw TooLong(label, name);
                 }
 
-                // The full frame is searched for the crop (first frame) and, without the 98-point model, every frame.
-                var face = framing is null || !landmarker.HasModel ? landmarker.Detect(frame) : null;
+                // Only the first frame is searched whole (for the crop); every frame's points come from its crop (§3).
                 if (framing is null)
                 {
-                    var first = face ?? throw new EngineInputException(
+                    var first = landmarker.Find(frame) ?? throw new EngineInputException(
                         EngineInputError.NoFaceInReferenceVideo,
                         $"No face was found in the first frame of the {label} ({name}). Use a video that starts with one clearly visible, front-facing face.");
-                    framing = FaceFraming.From(landmarker.Of(frame, first), width, height, mode, size);
+                    framing = FaceFraming.From(first, width, height, mode, size);
                 }
 
                 var image = framing.Apply(frame);
-                var points = landmarker.HasModel
-                    ? landmarker.Find(image) ?? previous
-                    : face is null ? previous : framing.MapIntoCrop(landmarker.Of(frame, face));
+                var points = landmarker.Find(image) ?? previous;
                 previous = points;
                 rows.AddRange(SourceFace.Reconstruct(image, points, recon));
                 onFrame?.Invoke(reader.FramesRead, expected);

@@ -15,9 +15,9 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// C# (sadtalker-facts.md is the specification; models/manifest.json the pack contract).
 /// </summary>
 /// <remarks>
-/// Stages: face (BlazeFace box; 68 landmarks from the pack's optional 98-point model, else derived from BlazeFace, said
-/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back,
-/// and the optional face enhancer (its file is optional too; asking for it without the file is refused up front).
+/// Stages: face (BlazeFace box; 68 landmarks from the pack's 98-point model, a required file), crop and 3DMM,
+/// audio → motion (with reference eye-blink/pose videos), render + paste-back, and the optional face enhancer (its file
+/// is optional too; asking for it without the file is refused up front).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -138,16 +138,11 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         var face = request.Face ?? _detector.Value.Detect(portrait).FirstOrDefault()
             ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
 
-        using var landmarkModel = FaceLandmarks98.IsPresent(_pack, _packDirectory) ? new FaceLandmarks98(_sessions, _packDirectory, _pack) : null;
+        using var landmarkModel = new FaceLandmarks98(_sessions, _packDirectory, _pack);
         var landmarker = new FaceLandmarker(_detector.Value, landmarkModel);
-        if (!landmarker.HasModel)
-        {
-            progress?.Report(new EngineProgress(Stages.Face, 0, 3, 0) { Notice = FaceLandmarker.FallbackNotice });
-        }
-
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
         var landmarks = landmarker.Of(portrait, face);
-        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
+        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.Find);
         var observer = _sessions.StageObserver;
         observer?.Observe("source", "image", [source.Image.Height, source.Image.Width, 3]);
         observer?.Observe("source", "coeff_3dmm", [1, source.Coefficients.Length]);

@@ -63,24 +63,23 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task RenderAsync_LandmarkModelPresentOrAbsent_AbsenceNoticedOnce_AndTheModelChangesTheCrop()
+    public async Task RenderAsync_NoLandmarkModel_UnavailableAndRefusedNamingTheFile_NoNoticeOtherwise()
     {
         using var without = fixture.CopyPack();
         File.Delete(without.File("face_landmarks_98.onnx"));
+        using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, without.Path);
         var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 5, Still = true };
-        var withReports = new RecordingProgress<EngineProgress>();
-        var withoutReports = new RecordingProgress<EngineProgress>();
+        var reports = new RecordingProgress<EngineProgress>();
 
-        var (modelFrames, frames) = await RenderAsync(fixture.PackDirectory, options, withReports);
-        var (fallbackFrames, _) = await RenderAsync(without.Path, options, withoutReports);
+        var availability = engine.CheckAvailability();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => RenderAsync(without.Path, options));
+        var (capture, frames) = await RenderAsync(fixture.PackDirectory, options, reports);
 
-        Assert.DoesNotContain(withReports.Reports, r => r.Notice is not null);
-        var notice = Assert.Single(withoutReports.Reports, r => r.Notice is not null);
-        Assert.Contains("face_landmarks_98.onnx", notice.Notice, StringComparison.Ordinal);
-        Assert.Contains("BlazeFace", notice.Notice, StringComparison.Ordinal);
-        Assert.Equal(frames, modelFrames.Hashes.Count);
-        Assert.Equal(frames, fallbackFrames.Hashes.Count);
-        Assert.NotEqual(modelFrames.Hashes, fallbackFrames.Hashes); // the template landmarks move the crop and the 3DMM fit
+        Assert.False(availability.IsAvailable);
+        Assert.Contains("face_landmarks_98.onnx is missing", availability.Reason, StringComparison.Ordinal);
+        Assert.Contains("face_landmarks_98.onnx is missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(frames, capture.Hashes.Count);
+        Assert.DoesNotContain(reports.Reports, r => r.Notice is not null); // no fallback left to report
     }
 
     [Fact]
