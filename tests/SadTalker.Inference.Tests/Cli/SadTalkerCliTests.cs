@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Media;
 using SadTalker.Inference.Tests.Engines.SadTalkerOnnx;
@@ -160,6 +161,11 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
                 {
                     Assert.DoesNotContain(rows, r => r.Stage == "reference" && r.Tensor == name);
                 }
+            }
+
+            if (references.Length > 0)
+            {
+                AssertOnly("reference", "image", ReferenceVideos.CropSize, ReferenceVideos.CropSize, 3); // 256 at any render size
             }
 
             AssertOnly("motion", "coeff_3dmm", frames, 70);

@@ -149,7 +149,8 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
-        var references = await LoadReferencesAsync(options, landmarker, recon, progress, cancellationToken).ConfigureAwait(false);
+        var references = await LoadReferencesAsync(options, new ReferenceVideos(landmarker, recon, options.Preprocess, observer), progress, cancellationToken)
+            .ConfigureAwait(false);
         var random = new Random(options.Seed ?? Random.Shared.Next());
         float[] coefficients;
         using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
@@ -215,9 +216,12 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
         pack.Models.Select(m => Path.Combine(packDirectory, m.File)).Where(File.Exists).Prepend(Path.Combine(modelsDirectory, FaceModel)).ToList();
 
-    /// <summary>§1 stage 2, reported inside the motion stage (5 → 13 %) as frames of the reference videos are read.</summary>
+    /// <summary>
+    /// §1 stage 2 (cropped at 256² whatever <c>options.Size</c>, as the reference does), reported inside the motion
+    /// stage (5 → 13 %) as frames of the reference videos are read.
+    /// </summary>
     private static async Task<MotionReferences> LoadReferencesAsync(
-        GenerationOptions options, FaceLandmarker landmarker, FaceRecon recon, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
+        GenerationOptions options, ReferenceVideos videos, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
     {
         if (options.RefEyeblinkPath is null && options.RefPosePath is null)
         {
@@ -225,7 +229,6 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         }
 
         var percent = 5.0;
-        var videos = new ReferenceVideos(landmarker, recon, options.Preprocess, options.Size);
         return await videos.LoadAsync(
             options,
             (done, total) =>

@@ -38,6 +38,20 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ExtractAsync_EveryFrameCroppedAt256_AsTheReferenceDoesWhateverTheRenderSize()
+    {
+        var clip = await ReferenceClips.PanAsync(_clips);
+        var shapes = new ShapeRecorder();
+
+        await Videos(shapes).ExtractAsync(clip, "pose reference video", null, CancellationToken.None);
+
+        var crop = Assert.Single(shapes.Records, r => r.Stage == "reference" && r.Tensor == "image");
+        Assert.Equal(new long[] { ReferenceVideos.CropSize, ReferenceVideos.CropSize, 3 }, crop.Shape);
+        Assert.Equal(256, ReferenceVideos.CropSize);
+        Assert.Equal(ReferenceClips.PanFrames, crop.Count);
+    }
+
+    [Fact]
     public async Task LoadAsync_SameFileForBoth_IsDecodedOnce()
     {
         var clip = await ReferenceClips.PanAsync(_clips);
@@ -94,5 +108,5 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
         _clips.Dispose();
     }
 
-    private ReferenceVideos Videos() => new(new FaceLandmarker(_detector, _landmarks), _recon, PreprocessMode.Crop, 256);
+    private ReferenceVideos Videos(IStageObserver? observer = null) => new(new FaceLandmarker(_detector, _landmarks), _recon, PreprocessMode.Crop, observer);
 }

@@ -101,6 +101,24 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RenderAsync_Size512WithAReferenceVideo_CropsTheSourceAt512AndTheReferenceAt256()
+    {
+        using var clips = new TempDirectory();
+        var clip = await ReferenceClips.PanAsync(clips);
+        var shapes = new ShapeRecorder();
+        var sessions = new SessionFactory(new SessionFactoryOptions { Device = InferenceDevice.Cpu, IntraOpThreads = 1, StageObserver = shapes });
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 512, Seed = 4, Still = true, RefPosePath = clip };
+
+        await RenderAsync(fixture.PackDirectory, options, sessions: sessions);
+
+        Assert.Equal([new long[] { 512, 512, 3 }], shapes.ShapesOf("source", "image"));
+        Assert.Equal([new long[] { 256, 256, 3 }], shapes.ShapesOf("reference", "image"));
+        Assert.Equal(ReferenceClips.PanFrames, shapes.Records.Single(r => r.Stage == "reference" && r.Tensor == "image").Count);
+        // The 3DMM network sees the portrait once and every reference frame once, each aligned to 224².
+        Assert.Equal(1 + ReferenceClips.PanFrames, shapes.Records.Single(r => r.Stage == "face-recon" && r.Tensor == "in:image").Count);
+    }
+
+    [Fact]
     public async Task RenderAsync_AudioFileAsReferenceVideo_RefusedBeforeAnyFrame()
     {
         var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, RefPosePath = RepoPaths.Fixture("speech-en-short.wav") };
@@ -135,9 +153,10 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
         Assert.True(present.CheckAvailability().IsAvailable);
     }
 
-    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null)
+    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(
+        string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null, SessionFactory? sessions = null)
     {
-        using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, packDirectory);
+        using var engine = new SadTalkerEngine(sessions ?? Sessions, fixture.ModelsDirectory, packDirectory);
         var audio = RepoPaths.Fixture("speech-en-short.wav");
         var capture = new FrameCapture();
         var request = new EngineRequest { PortraitPath = RepoPaths.Fixture("astronaut.png"), AudioPath = audio, Options = options };
