@@ -20,8 +20,8 @@ public sealed record EngineProgress(string Stage, int StageIndex, int StageCount
     public PreviewFrame? Preview { get; init; }
 
     /// <summary>
-    /// A line for the job log, for example a fallback the engine took ("No landmark model in the pack: using points
-    /// derived from BlazeFace"); null in most reports. Each notice is reported once.
+    /// A line for the job log, for example a fallback the engine took ("Face enhancer: … no face found on 3 of 250
+    /// frames, so earlier points … were reused"); null in most reports. Each notice is reported once.
     /// </summary>
     public string? Notice { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines;
+using SadTalker.Inference.Engines.SadTalkerOnnx;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Media;
 using SadTalker.Inference.Tests.Engines.SadTalkerOnnx;
@@ -98,6 +99,19 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
         Assert.Contains("input 'mel' dim 2 is 64", bad.StdOut + bad.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ModelsVerify_PackWithoutTheLandmarkModel_FailsNamingTheFile()
+    {
+        using var pack = fixture.CopyPack();
+        File.Delete(pack.File("face_landmarks_98.onnx"));
+
+        var result = await CliProcess.RunAsync("models", "verify", "--pack", pack.Path, "--models", fixture.ModelsDirectory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("MISSING  face-landmarks (face_landmarks_98.onnx)", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("face_landmarks_98.onnx is missing", result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
     /// <summary>The distinct shapes <c>--trace-shapes</c> wrote, with the checks every render must pass.</summary>
     private sealed class Trace(List<Trace.Row> rows)
     {
@@ -147,6 +161,11 @@ public sealed class SadTalkerCliTests(SadTalkerPackFixture fixture) : IClassFixt
                 {
                     Assert.DoesNotContain(rows, r => r.Stage == "reference" && r.Tensor == name);
                 }
+            }
+
+            if (references.Length > 0)
+            {
+                AssertOnly("reference", "image", ReferenceVideos.CropSize, ReferenceVideos.CropSize, 3); // 256 at any render size
             }
 
             AssertOnly("motion", "coeff_3dmm", frames, 70);

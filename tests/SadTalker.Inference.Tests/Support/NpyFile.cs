@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace SadTalker.Inference.Tests.Support;
 
-/// <summary>Reads the little-endian, C-order .npy arrays the reference scripts write (format 1.0: f4, f8, i4).</summary>
+/// <summary>Reads the little-endian, C-order .npy arrays the reference scripts write (format 1.0: f4, f8, i4, u1).</summary>
 internal static partial class NpyFile
 {
     public static (float[] Data, int[] Shape) ReadFloat32(string path)
@@ -45,6 +45,13 @@ internal static partial class NpyFile
         }
 
         return data;
+    }
+
+    public static (byte[] Data, int[] Shape) ReadUInt8(string path)
+    {
+        var (bytes, shape, descr) = Read(path);
+        Assert.Equal("|u1", descr);
+        return (bytes, shape);
     }
 
     private static (byte[] Body, int[] Shape, string Descr) Read(string path)

@@ -3,25 +3,33 @@ using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 using SadTalker.Inference.Imaging;
 using SadTalker.Inference.Media;
+using SadTalker.Inference.Runtime;
 
 namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 
 /// <summary>
 /// Reference eye-blink and pose videos → per-frame 73 coefficients (sadtalker-facts.md §1 stage 2), the same crop and
-/// 3DMM steps as the source, for every frame at the video's own frame rate.
+/// 3DMM steps as the source, for every frame at the video's own frame rate, always cropped at 256² whatever the render
+/// size (<see cref="CropSize"/>).
 /// </summary>
 /// <remarks>
 /// Frames are streamed from ffmpeg one at a time (only the coefficient rows are kept). The first frame's face sets
-/// the crop, reused for every frame (§2; no face there is an input error). Each frame's 3DMM landmarks: with the
-/// 98-point model, §3's second pass on the size² crop (no face → the previous frame's points; none yet → the five
-/// standard points); without it, BlazeFace on the frame mapped into the crop (no face → the previous frame's points).
+/// the crop, reused for every frame (§2; no face there is an input error). Each frame's 3DMM landmarks are §3's second
+/// pass on its size² crop (no face → the previous frame's points; none yet → the five standard points).
 /// </remarks>
 /// <param name="landmarker">Face detection and landmarks.</param>
 /// <param name="recon">The 3DMM network.</param>
-/// <param name="mode">The render's preprocess mode (the reference crops its videos as it crops the source).</param>
-/// <param name="size">The render's crop size.</param>
-public sealed class ReferenceVideos(FaceLandmarker landmarker, FaceRecon recon, PreprocessMode mode, int size)
+/// <param name="mode">The render's preprocess mode (the reference crops its videos in the mode it crops the source).</param>
+/// <param name="observer">Sees each frame's crop as <c>reference image [256, 256, 3]</c> (diagnostics; may be null).</param>
+public sealed class ReferenceVideos(FaceLandmarker landmarker, FaceRecon recon, PreprocessMode mode, IStageObserver? observer = null)
 {
+    /// <summary>
+    /// Side of the reference videos' crop: SadTalker's inference.py calls <c>preprocess_model.generate(ref_video, …,
+    /// args.preprocess, source_image_flag=False)</c> without <c>pic_size</c>, so its default 256 applies even when the
+    /// source is cropped at 512 (OpenTalker/SadTalker cd4c046 inference.py, src/utils/preprocess.py).
+    /// </summary>
+    public const int CropSize = 256;
+
     /// <summary>Longest reference video accepted (a reference only needs a few seconds of motion; it is looped).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(5);
 
@@ -67,20 +75,18 @@ public sealed class ReferenceVideos(FaceLandmarker landmarker, FaceRecon recon, 
                     throw TooLong(label, name);
                 }
 
-                // The full frame is searched for the crop (first frame) and, without the 98-point model, every frame.
-                var face = framing is null || !landmarker.HasModel ? landmarker.Detect(frame) : null;
+                // Only the first frame is searched whole (for the crop); every frame's points come from its crop (§3).
                 if (framing is null)
                 {
-                    var first = face ?? throw new EngineInputException(
+                    var first = landmarker.Find(frame) ?? throw new EngineInputException(
                         EngineInputError.NoFaceInReferenceVideo,
                         $"No face was found in the first frame of the {label} ({name}). Use a video that starts with one clearly visible, front-facing face.");
-                    framing = FaceFraming.From(landmarker.Of(frame, first), width, height, mode, size);
+                    framing = FaceFraming.From(first, width, height, mode, CropSize);
                 }
 
                 var image = framing.Apply(frame);
-                var points = landmarker.HasModel
-                    ? landmarker.Find(image) ?? previous
-                    : face is null ? previous : framing.MapIntoCrop(landmarker.Of(frame, face));
+                observer?.Observe("reference", "image", [image.Height, image.Width, RgbImage.Channels]);
+                var points = landmarker.Find(image) ?? previous;
                 previous = points;
                 rows.AddRange(SourceFace.Reconstruct(image, points, recon));
                 onFrame?.Invoke(reader.FramesRead, expected);

@@ -15,9 +15,9 @@ namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 /// C# (sadtalker-facts.md is the specification; models/manifest.json the pack contract).
 /// </summary>
 /// <remarks>
-/// Stages: face (BlazeFace box; 68 landmarks from the pack's optional 98-point model, else derived from BlazeFace, said
-/// once in the job log), crop and 3DMM, audio → motion (with reference eye-blink/pose videos), render + paste-back,
-/// and the optional face enhancer (its file is optional too; asking for it without the file is refused up front).
+/// Stages: face (BlazeFace box; 68 landmarks from the pack's 98-point model, a required file), crop and 3DMM,
+/// audio → motion (with reference eye-blink/pose videos), render + paste-back, and the optional face enhancer (its file
+/// is optional too; asking for it without the file is refused up front).
 /// Networks are loaded per render, so concurrent renders share nothing. REVIEW: cache sessions across renders once
 /// the wrappers are stateless (the renderer keeps the job's source).
 /// </remarks>
@@ -138,23 +138,19 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         var face = request.Face ?? _detector.Value.Detect(portrait).FirstOrDefault()
             ?? throw new EngineInputException(EngineInputError.NoFace, "No face was found in the portrait. Use a photo with one clearly visible, front-facing face.");
 
-        using var landmarkModel = FaceLandmarks98.IsPresent(_pack, _packDirectory) ? new FaceLandmarks98(_sessions, _packDirectory, _pack) : null;
+        using var landmarkModel = new FaceLandmarks98(_sessions, _packDirectory, _pack);
         var landmarker = new FaceLandmarker(_detector.Value, landmarkModel);
-        if (!landmarker.HasModel)
-        {
-            progress?.Report(new EngineProgress(Stages.Face, 0, 3, 0) { Notice = FaceLandmarker.FallbackNotice });
-        }
-
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
         var landmarks = landmarker.Of(portrait, face);
-        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.HasModel ? landmarker.Find : null);
+        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.Find);
         var observer = _sessions.StageObserver;
         observer?.Observe("source", "image", [source.Image.Height, source.Image.Width, 3]);
         observer?.Observe("source", "coeff_3dmm", [1, source.Coefficients.Length]);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
-        var references = await LoadReferencesAsync(options, landmarker, recon, progress, cancellationToken).ConfigureAwait(false);
+        var references = await LoadReferencesAsync(options, new ReferenceVideos(landmarker, recon, options.Preprocess, observer), progress, cancellationToken)
+            .ConfigureAwait(false);
         var random = new Random(options.Seed ?? Random.Shared.Next());
         float[] coefficients;
         using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
@@ -220,9 +216,12 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>
         pack.Models.Select(m => Path.Combine(packDirectory, m.File)).Where(File.Exists).Prepend(Path.Combine(modelsDirectory, FaceModel)).ToList();
 
-    /// <summary>§1 stage 2, reported inside the motion stage (5 → 13 %) as frames of the reference videos are read.</summary>
+    /// <summary>
+    /// §1 stage 2 (cropped at 256² whatever <c>options.Size</c>, as the reference does), reported inside the motion
+    /// stage (5 → 13 %) as frames of the reference videos are read.
+    /// </summary>
     private static async Task<MotionReferences> LoadReferencesAsync(
-        GenerationOptions options, FaceLandmarker landmarker, FaceRecon recon, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
+        GenerationOptions options, ReferenceVideos videos, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
     {
         if (options.RefEyeblinkPath is null && options.RefPosePath is null)
         {
@@ -230,7 +229,6 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         }
 
         var percent = 5.0;
-        var videos = new ReferenceVideos(landmarker, recon, options.Preprocess, options.Size);
         return await videos.LoadAsync(
             options,
             (done, total) =>

@@ -12,18 +12,17 @@ public sealed record SourceFace(RgbImage Image, float[] Coefficients, FaceCrop? 
 {
     /// <summary>Crop (§2), 3DMM alignment and reconstruction (§3) of <paramref name="portrait"/> given its 68 landmarks.</summary>
     /// <param name="cropLandmarks">
-    /// §3's second landmark pass on the size² crop (null result: no face there, so the five standard points are
-    /// used); when null itself, the portrait's landmarks are mapped into the crop instead (the BlazeFace fallback).
+    /// §3's second landmark pass on the size² crop (null result: no face there, so the five standard points are used).
     /// </param>
     public static SourceFace Prepare(
-        RgbImage portrait, float[] landmarks, PreprocessMode mode, int size, FaceRecon recon, Func<RgbImage, float[]?>? cropLandmarks = null)
+        RgbImage portrait, float[] landmarks, PreprocessMode mode, int size, FaceRecon recon, Func<RgbImage, float[]?> cropLandmarks)
     {
         ArgumentNullException.ThrowIfNull(portrait);
         ArgumentNullException.ThrowIfNull(recon);
+        ArgumentNullException.ThrowIfNull(cropLandmarks);
         var framing = FaceFraming.From(landmarks, portrait.Width, portrait.Height, mode, size);
         var image = framing.Apply(portrait);
-        var points = cropLandmarks is null ? framing.MapIntoCrop(landmarks) : cropLandmarks(image);
-        return new SourceFace(image, Reconstruct(image, points, recon), framing.Crop);
+        return new SourceFace(image, Reconstruct(image, cropLandmarks(image), recon), framing.Crop);
     }
 
     /// <summary>

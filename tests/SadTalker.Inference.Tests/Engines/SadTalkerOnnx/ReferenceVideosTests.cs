@@ -21,15 +21,13 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
     private readonly FaceRecon _recon = new(Sessions, fixture.PackDirectory, fixture.Contract);
     private readonly FaceLandmarks98 _landmarks = new(Sessions, fixture.PackDirectory, fixture.Contract);
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task ExtractAsync_PanningClip_OneRowPerFrame_ThatFollowTheMotion(bool landmarkModel)
+    [Fact]
+    public async Task ExtractAsync_PanningClip_OneRowPerFrame_ThatFollowTheMotion()
     {
         var clip = await ReferenceClips.PanAsync(_clips);
         var frames = new List<long>();
 
-        var rows = await Videos(landmarkModel).ExtractAsync(clip, "pose reference video", (done, _) => frames.Add(done), CancellationToken.None);
+        var rows = await Videos().ExtractAsync(clip, "pose reference video", (done, _) => frames.Add(done), CancellationToken.None);
 
         Assert.Equal(ReferenceClips.PanFrames * MotionReferences.Width, rows.Length);
         Assert.Equal(Enumerable.Range(1, ReferenceClips.PanFrames).Select(i => (long)i), frames);
@@ -40,13 +38,27 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ExtractAsync_EveryFrameCroppedAt256_AsTheReferenceDoesWhateverTheRenderSize()
+    {
+        var clip = await ReferenceClips.PanAsync(_clips);
+        var shapes = new ShapeRecorder();
+
+        await Videos(shapes).ExtractAsync(clip, "pose reference video", null, CancellationToken.None);
+
+        var crop = Assert.Single(shapes.Records, r => r.Stage == "reference" && r.Tensor == "image");
+        Assert.Equal(new long[] { ReferenceVideos.CropSize, ReferenceVideos.CropSize, 3 }, crop.Shape);
+        Assert.Equal(256, ReferenceVideos.CropSize);
+        Assert.Equal(ReferenceClips.PanFrames, crop.Count);
+    }
+
+    [Fact]
     public async Task LoadAsync_SameFileForBoth_IsDecodedOnce()
     {
         var clip = await ReferenceClips.PanAsync(_clips);
         var frames = 0;
         var options = new GenerationOptions { RefEyeblinkPath = clip, RefPosePath = Path.Combine(_clips.Path, ".", "pan.mp4") };
 
-        var references = await Videos(true).LoadAsync(options, (_, _) => frames++, CancellationToken.None);
+        var references = await Videos().LoadAsync(options, (_, _) => frames++, CancellationToken.None);
 
         Assert.Same(references.Eyeblink, references.Pose);
         Assert.Equal(ReferenceClips.PanFrames, frames);
@@ -57,7 +69,7 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
     {
         var clip = await ReferenceClips.NoFaceAsync(_clips);
 
-        var ex = await Assert.ThrowsAsync<EngineInputException>(() => Videos(true).ExtractAsync(clip, "eye-blink reference video", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => Videos().ExtractAsync(clip, "eye-blink reference video", null, CancellationToken.None));
 
         Assert.Equal(EngineInputError.NoFaceInReferenceVideo, ex.Error);
         Assert.Contains("first frame of the eye-blink reference video (coffee.mp4)", ex.Message, StringComparison.Ordinal);
@@ -67,7 +79,7 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
     public async Task ExtractAsync_AudioOnlyFile_RefusedAsHavingNoVideoStream()
     {
         var ex = await Assert.ThrowsAsync<EngineInputException>(
-            () => Videos(false).ExtractAsync(RepoPaths.Fixture("speech-en-short.wav"), "pose reference video", null, CancellationToken.None));
+            () => Videos().ExtractAsync(RepoPaths.Fixture("speech-en-short.wav"), "pose reference video", null, CancellationToken.None));
 
         Assert.Equal(EngineInputError.UnreadableReferenceVideo, ex.Error);
         Assert.Contains("pose reference video (speech-en-short.wav)", ex.Message, StringComparison.Ordinal);
@@ -82,7 +94,7 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
             ["-v", "error", "-nostdin", "-f", "lavfi", "-i", "color=c=gray:size=32x32:rate=1", "-t", "301", "-c:v", "libx264", "-preset", "ultrafast", clip],
             CancellationToken.None);
 
-        var ex = await Assert.ThrowsAsync<EngineInputException>(() => Videos(false).ExtractAsync(clip, "pose reference video", null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineInputException>(() => Videos().ExtractAsync(clip, "pose reference video", null, CancellationToken.None));
 
         Assert.Equal(EngineInputError.ReferenceVideoTooLong, ex.Error);
         Assert.Contains("pose reference video (long.mp4) is longer than 5 minutes", ex.Message, StringComparison.Ordinal);
@@ -96,6 +108,5 @@ public sealed class ReferenceVideosTests(SadTalkerPackFixture fixture) : IClassF
         _clips.Dispose();
     }
 
-    private ReferenceVideos Videos(bool landmarkModel) =>
-        new(new FaceLandmarker(_detector, landmarkModel ? _landmarks : null), _recon, PreprocessMode.Crop, 256);
+    private ReferenceVideos Videos(IStageObserver? observer = null) => new(new FaceLandmarker(_detector, _landmarks), _recon, PreprocessMode.Crop, observer);
 }

@@ -63,24 +63,23 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task RenderAsync_LandmarkModelPresentOrAbsent_AbsenceNoticedOnce_AndTheModelChangesTheCrop()
+    public async Task RenderAsync_NoLandmarkModel_UnavailableAndRefusedNamingTheFile_NoNoticeOtherwise()
     {
         using var without = fixture.CopyPack();
         File.Delete(without.File("face_landmarks_98.onnx"));
+        using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, without.Path);
         var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 256, Seed = 5, Still = true };
-        var withReports = new RecordingProgress<EngineProgress>();
-        var withoutReports = new RecordingProgress<EngineProgress>();
+        var reports = new RecordingProgress<EngineProgress>();
 
-        var (modelFrames, frames) = await RenderAsync(fixture.PackDirectory, options, withReports);
-        var (fallbackFrames, _) = await RenderAsync(without.Path, options, withoutReports);
+        var availability = engine.CheckAvailability();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => RenderAsync(without.Path, options));
+        var (capture, frames) = await RenderAsync(fixture.PackDirectory, options, reports);
 
-        Assert.DoesNotContain(withReports.Reports, r => r.Notice is not null);
-        var notice = Assert.Single(withoutReports.Reports, r => r.Notice is not null);
-        Assert.Contains("face_landmarks_98.onnx", notice.Notice, StringComparison.Ordinal);
-        Assert.Contains("BlazeFace", notice.Notice, StringComparison.Ordinal);
-        Assert.Equal(frames, modelFrames.Hashes.Count);
-        Assert.Equal(frames, fallbackFrames.Hashes.Count);
-        Assert.NotEqual(modelFrames.Hashes, fallbackFrames.Hashes); // the template landmarks move the crop and the 3DMM fit
+        Assert.False(availability.IsAvailable);
+        Assert.Contains("face_landmarks_98.onnx is missing", availability.Reason, StringComparison.Ordinal);
+        Assert.Contains("face_landmarks_98.onnx is missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(frames, capture.Hashes.Count);
+        Assert.DoesNotContain(reports.Reports, r => r.Notice is not null); // no fallback left to report
     }
 
     [Fact]
@@ -99,6 +98,24 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
         var motion = reports.Reports.Where(r => r.Stage == "Audio to motion").Select(r => r.Percent).ToList();
         Assert.True(motion.Count > ReferenceClips.PanFrames, $"one motion report per reference frame (read once for both options): {motion.Count}");
         Assert.Equal(motion.Order(), motion);
+    }
+
+    [Fact]
+    public async Task RenderAsync_Size512WithAReferenceVideo_CropsTheSourceAt512AndTheReferenceAt256()
+    {
+        using var clips = new TempDirectory();
+        var clip = await ReferenceClips.PanAsync(clips);
+        var shapes = new ShapeRecorder();
+        var sessions = new SessionFactory(new SessionFactoryOptions { Device = InferenceDevice.Cpu, IntraOpThreads = 1, StageObserver = shapes });
+        var options = new GenerationOptions { Preprocess = PreprocessMode.Crop, Size = 512, Seed = 4, Still = true, RefPosePath = clip };
+
+        await RenderAsync(fixture.PackDirectory, options, sessions: sessions);
+
+        Assert.Equal([new long[] { 512, 512, 3 }], shapes.ShapesOf("source", "image"));
+        Assert.Equal([new long[] { 256, 256, 3 }], shapes.ShapesOf("reference", "image"));
+        Assert.Equal(ReferenceClips.PanFrames, shapes.Records.Single(r => r.Stage == "reference" && r.Tensor == "image").Count);
+        // The 3DMM network sees the portrait once and every reference frame once, each aligned to 224².
+        Assert.Equal(1 + ReferenceClips.PanFrames, shapes.Records.Single(r => r.Stage == "face-recon" && r.Tensor == "in:image").Count);
     }
 
     [Fact]
@@ -136,9 +153,10 @@ public sealed class SadTalkerEngineTests(SadTalkerPackFixture fixture) : IClassF
         Assert.True(present.CheckAvailability().IsAvailable);
     }
 
-    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null)
+    private async Task<(FrameCapture Capture, int Frames)> RenderAsync(
+        string packDirectory, GenerationOptions options, IProgress<EngineProgress>? progress = null, SessionFactory? sessions = null)
     {
-        using var engine = new SadTalkerEngine(Sessions, fixture.ModelsDirectory, packDirectory);
+        using var engine = new SadTalkerEngine(sessions ?? Sessions, fixture.ModelsDirectory, packDirectory);
         var audio = RepoPaths.Fixture("speech-en-short.wav");
         var capture = new FrameCapture();
         var request = new EngineRequest { PortraitPath = RepoPaths.Fixture("astronaut.png"), AudioPath = audio, Options = options };

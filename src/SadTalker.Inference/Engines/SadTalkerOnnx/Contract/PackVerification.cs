@@ -31,9 +31,6 @@ public sealed record PackVerification(
 
     public bool HasEnhancer => IsOk(ModelRoles.Enhancer);
 
-    /// <summary>The 98-point landmark model is present; otherwise landmarks come from BlazeFace.</summary>
-    public bool HasLandmarks => IsOk(ModelRoles.Landmarks);
-
     /// <summary>True when the faster split generator (encoder once + per-frame decoder) is complete at this size.</summary>
     public bool HasSplitGenerator(int size) => IsOk(ModelRoles.GeneratorEncoder, size) && IsOk(ModelRoles.GeneratorDecoder, size);
 
@@ -57,8 +54,7 @@ public sealed record PackVerification(
         var checkedHow = FullyVerified ? "verified" : "present (not yet verified)";
         return EngineAvailability.Available(
             $"SadTalker pack {checkedHow} at {Directory}: sizes {string.Join(", ", RendererSizes)}; " +
-            $"full/extfull {(HasFullModes ? "yes" : "no (mapping_73.onnx absent)")}; enhancer {(HasEnhancer ? "yes" : "no")}; " +
-            $"landmarks {(HasLandmarks ? "98-point model" : "from BlazeFace (face_landmarks_98.onnx absent)")}.");
+            $"full/extfull {(HasFullModes ? "yes" : "no (mapping_73.onnx absent)")}; enhancer {(HasEnhancer ? "yes" : "no")}.");
     }
 
     /// <summary>The report <c>models verify</c> prints: one line per model, then the verdict.</summary>

@@ -7,7 +7,7 @@ using SadTalker.Inference.Runtime;
 namespace SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
 
 /// <summary>
-/// AWing FAN, 98 WFLW points (sadtalker-facts.md §2), the optional <c>landmarks</c> model of the pack: a face box of an
+/// AWing FAN, 98 WFLW points (sadtalker-facts.md §2), the <c>landmarks</c> model of the pack (required): a face box of an
 /// image → the 68 iBUG points the crop rule and <c>align_img</c> read, in image pixels.
 /// </summary>
 /// <remarks>
@@ -27,13 +27,6 @@ public sealed class FaceLandmarks98 : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pack);
         _session = new ContractSession(sessions, packDirectory, Contract(pack));
-    }
-
-    /// <summary>Whether the pack folder holds the landmark model (it is optional).</summary>
-    public static bool IsPresent(PackContract pack, string packDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(pack);
-        return File.Exists(Path.Combine(packDirectory, Contract(pack).File));
     }
 
     /// <summary>The 68 points (x0, y0, ...) of the face in <paramref name="box"/> of <paramref name="image"/>.</summary>

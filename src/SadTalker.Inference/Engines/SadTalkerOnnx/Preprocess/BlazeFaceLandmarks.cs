@@ -3,15 +3,15 @@ using SadTalker.Inference.Faces;
 namespace SadTalker.Inference.Engines.SadTalkerOnnx.Preprocess;
 
 /// <summary>
-/// Stand-in 68-point landmarks from a BlazeFace detection, for packs without the 98-point landmark model
-/// (sadtalker-facts.md §2 uses AWing FAN; the job log says when this fallback is used).
+/// Stand-in 68-point landmarks from a BlazeFace detection, for the enhancer's per-frame five points only
+/// (<see cref="Enhance.BlazeFacePoints"/>; the reference runs RetinaFace on every frame, sadtalker-facts.md §8). The crop
+/// and the 3DMM fit always use the pack's 98-point model (§2).
 /// </summary>
 /// <remarks>
-/// Only the points the crop rule and <c>align_img</c> read are meaningful: the eye rings 36–41 / 42–47 sit on the eye
-/// centres (their means, and mean(36,39) / mean(42,45), are the centres), 30 is the nose tip, and the mouth corners
-/// 48 / 54 are the mouth centre ∓ 0.4 × the eye-to-eye vector (mouth width ≈ 0.8 × interocular distance).
-/// Every other point is set to the nose tip. In iBUG order 36–41 is the subject's right eye (image left).
-/// REVIEW: a real landmark model makes the crop and the 3DMM fit follow the actual mouth and eye shapes.
+/// Only the points <c>align_img</c>'s five read are meaningful: the eye rings 36–41 / 42–47 sit on the eye centres
+/// (their means, and mean(36,39) / mean(42,45), are the centres), 30 is the nose tip, and the mouth corners 48 / 54 are
+/// the mouth centre ∓ 0.4 × the eye-to-eye vector (mouth width ≈ 0.8 × interocular distance). Every other point is set
+/// to the nose tip. In iBUG order 36–41 is the subject's right eye (image left).
 /// </remarks>
 public static class BlazeFaceLandmarks
 {

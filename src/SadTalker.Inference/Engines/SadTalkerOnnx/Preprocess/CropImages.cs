@@ -30,8 +30,10 @@ public static class CropImages
     }
 
     /// <summary>
-    /// The 224² input of the 3DMM network: the image scaled by s' then cut at (left, up), zero outside (§3).
-    /// REVIEW: the reference resizes with PIL bicubic; this samples the scaled image bilinearly in one pass.
+    /// The 224² input of the 3DMM network (§3): the crop resized to (w, h) = (int(W·s'), int(H·s')) with PIL's bicubic
+    /// (<see cref="PillowBicubic"/>, bit-exact), then the window at (left, up), zero outside, as SadTalker's
+    /// <c>resize_n_crop_img</c> does it (<c>img.resize((w, h), resample=Image.BICUBIC).crop((left, up, right, below))</c>,
+    /// OpenTalker/SadTalker cd4c046 src/face3d/util/preprocess.py). Only the window's rows and columns are computed.
     /// </summary>
     public static RgbImage Align(RgbImage crop, AlignParameters align)
     {
@@ -39,38 +41,14 @@ public static class CropImages
         ArgumentNullException.ThrowIfNull(align);
         const int size = AlignParameters.TargetSize;
         var result = new RgbImage(size, size);
-        var (sx, sy) = ((double)crop.Width / align.ResizedWidth, (double)crop.Height / align.ResizedHeight);
-        for (var v = 0; v < size; v++)
+        if (align.ResizedWidth < 1 || align.ResizedHeight < 1)
         {
-            var y = v + align.Up;
-            if (y < 0 || y >= align.ResizedHeight)
-            {
-                continue;
-            }
-
-            var fy = Math.Clamp(((y + 0.5) * sy) - 0.5, 0, crop.Height - 1);
-            var (y0, wy) = ((int)fy, fy - (int)fy);
-            var y1 = Math.Min(y0 + 1, crop.Height - 1);
-            for (var u = 0; u < size; u++)
-            {
-                var x = u + align.Left;
-                if (x < 0 || x >= align.ResizedWidth)
-                {
-                    continue;
-                }
-
-                var fx = Math.Clamp(((x + 0.5) * sx) - 0.5, 0, crop.Width - 1);
-                var (x0, wx) = ((int)fx, fx - (int)fx);
-                var x1 = Math.Min(x0 + 1, crop.Width - 1);
-                for (var c = 0; c < 3; c++)
-                {
-                    double At(int px, int py) => crop.Pixels[(py * crop.Stride) + (px * 3) + c];
-                    var value = ((1 - wy) * (((1 - wx) * At(x0, y0)) + (wx * At(x1, y0)))) + (wy * (((1 - wx) * At(x0, y1)) + (wx * At(x1, y1))));
-                    result.Pixels[(v * result.Stride) + (u * 3) + c] = (byte)Math.Round(value);
-                }
-            }
+            // PIL refuses an empty size (SadTalker would fail); no landmarks of a real face come near it. All fill.
+            return result;
         }
 
+        PillowBicubic.ResizeWindow(
+            crop.Pixels, crop.Width, crop.Height, align.ResizedWidth, align.ResizedHeight, align.Left, align.Up, result.Pixels, size, size);
         return result;
     }
 }

@@ -76,28 +76,4 @@ public sealed record FaceFraming(FaceCrop? Crop, PreprocessMode Mode, int Size, 
         var (l, t, r, b) = Region;
         return CropImages.Resize(CropImages.Cut(scaled, l, t, r, b), Size, Size);
     }
-
-    /// <summary>Frame-pixel landmarks mapped into the size² image <see cref="Apply"/> returns.</summary>
-    public float[] MapIntoCrop(ReadOnlySpan<float> landmarks)
-    {
-        var shrink = Crop is null ? 1.0 : (double)FrameWidth / Crop.ResizedWidth;
-        var (l, t, r, b) = ClippedRegion();
-        var mapped = new float[landmarks.Length];
-        for (var i = 0; i < landmarks.Length; i += 2)
-        {
-            mapped[i] = (float)(((landmarks[i] / shrink) - l) * Size / (r - l));
-            mapped[i + 1] = (float)(((landmarks[i + 1] / shrink) - t) * Size / (b - t));
-        }
-
-        return mapped;
-    }
-
-    /// <summary><see cref="Region"/> clipped to the (scaled) frame as <see cref="CropImages.Cut"/> clips it.</summary>
-    private (int Left, int Top, int Right, int Bottom) ClippedRegion()
-    {
-        var (w, h) = Crop is null ? (FrameWidth, FrameHeight) : (Crop.ResizedWidth, Crop.ResizedHeight);
-        var (l, t, r, b) = Region;
-        (l, t) = (Math.Clamp(l, 0, w - 1), Math.Clamp(t, 0, h - 1));
-        return (l, t, Math.Clamp(r, l + 1, w), Math.Clamp(b, t + 1, h));
-    }
 }

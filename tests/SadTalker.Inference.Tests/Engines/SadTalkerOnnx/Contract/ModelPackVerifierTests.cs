@@ -18,7 +18,7 @@ public sealed class ModelPackVerifierTests(SadTalkerPackFixture fixture) : IClas
         Assert.Empty(result.Problems);
         Assert.True(result.IsUsable);
         Assert.Equal([256, 512], result.RendererSizes);
-        Assert.True(result.HasFullModes && result.HasEnhancer && result.HasLandmarks && result.HasSplitGenerator(256));
+        Assert.True(result.HasFullModes && result.HasEnhancer && result.HasSplitGenerator(256));
         Assert.All(result.Checks, c => Assert.Equal(17, c.Opset));
         Assert.True(result.ToAvailability().IsAvailable);
     }
@@ -113,8 +113,7 @@ public sealed class ModelPackVerifierTests(SadTalkerPackFixture fixture) : IClas
     public void Verify_OptionalModelsAbsent_StillUsableWithFewerOptions()
     {
         using var pack = fixture.CopyPack();
-        foreach (var file in new[] { "face_landmarks_98.onnx", "gfpgan_512.onnx", "mapping_73.onnx", "kp_detector_512.onnx",
-                     "generator_256.onnx" })
+        foreach (var file in new[] { "gfpgan_512.onnx", "mapping_73.onnx", "kp_detector_512.onnx", "generator_256.onnx" })
         {
             File.Delete(pack.File(file));
         }
@@ -123,8 +122,27 @@ public sealed class ModelPackVerifierTests(SadTalkerPackFixture fixture) : IClas
 
         Assert.True(result.IsUsable, string.Join("; ", result.Problems));
         Assert.Equal([256], result.RendererSizes); // 256 through the split pair alone; 512 lacks its keypoint detector
-        Assert.False(result.HasLandmarks || result.HasEnhancer || result.HasFullModes);
-        Assert.Contains("landmarks from BlazeFace", result.ToAvailability().Reason, StringComparison.Ordinal);
+        Assert.False(result.HasEnhancer || result.HasFullModes);
+        Assert.Contains("enhancer no", result.ToAvailability().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckPresenceAndVerify_NoLandmarkModel_UnusableNamingTheFile()
+    {
+        using var pack = fixture.CopyPack();
+        File.Delete(pack.File("face_landmarks_98.onnx"));
+
+        var presence = ModelPackVerifier.CheckPresence(fixture.Contract, pack.Path);
+        var verified = ModelPackVerifier.Verify(fixture.Contract, pack.Path, Sessions);
+
+        foreach (var result in new[] { presence, verified })
+        {
+            Assert.Equal(ModelCheckState.Missing, result.Check(ModelRoles.Landmarks)!.State);
+            Assert.False(result.IsUsable);
+            Assert.Contains("face_landmarks_98.onnx is missing", result.Problems);
+            Assert.False(result.ToAvailability().IsAvailable);
+            Assert.Contains("face_landmarks_98.onnx is missing", result.ToAvailability().Reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

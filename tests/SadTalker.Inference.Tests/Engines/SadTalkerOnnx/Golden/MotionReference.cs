@@ -2,7 +2,10 @@ using SadTalker.Inference.Tests.Support;
 
 namespace SadTalker.Inference.Tests.Engines.SadTalkerOnnx.Golden;
 
-/// <summary>Fixtures written by motion_reference.py (independent numpy/scipy code written from sadtalker-facts.md).</summary>
+/// <summary>
+/// The .npy fixtures of this folder: motion_reference.py (independent numpy/scipy code written from sadtalker-facts.md)
+/// and the other *_reference.py scripts beside it.
+/// </summary>
 internal static class MotionReference
 {
     public static string File(string name) =>
@@ -13,4 +16,6 @@ internal static class MotionReference
     public static double[] Float64(string name) => NpyFile.ReadFloat64(File(name));
 
     public static int[] Int32(string name) => NpyFile.ReadInt32(File(name));
+
+    public static (byte[] Data, int[] Shape) UInt8(string name) => NpyFile.ReadUInt8(File(name));
 }
