@@ -11,4 +11,13 @@ public interface IStageObserver
     /// <param name="tensor">Which tensor, e.g. <c>in:mel</c>, <c>out:exp</c>, <c>coeff_3dmm</c>.</param>
     /// <param name="shape">Its dimensions, batch or time first.</param>
     void Observe(string stage, string tensor, ReadOnlySpan<long> shape);
+
+    /// <summary>
+    /// The values of a small hand-off between steps: a face box, the blink ratios, one PoseVAE chunk's noise, the
+    /// coefficients. Lets a test run a reference implementation on exactly the inputs the engine drew or detected
+    /// (the end-to-end parity test, docs/model-export.md). Ignored unless an observer overrides it.
+    /// </summary>
+    void Record(string stage, string name, ReadOnlySpan<float> values)
+    {
+    }
 }

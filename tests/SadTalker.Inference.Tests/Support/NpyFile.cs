@@ -54,6 +54,42 @@ internal static partial class NpyFile
         return (bytes, shape);
     }
 
+    public static (long[] Data, int[] Shape) ReadInt64(string path)
+    {
+        var (bytes, shape, descr) = Read(path);
+        Assert.Equal("<i8", descr);
+        var data = new long[bytes.Length / 8];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i * 8));
+        }
+
+        return (data, shape);
+    }
+
+    /// <summary>Writes a little-endian float32 .npy array (C order) for a reference script to read.</summary>
+    public static void WriteFloat32(string path, ReadOnlySpan<float> data, params int[] shape)
+    {
+        var dims = string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+        var header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({dims}{(shape.Length == 1 ? "," : string.Empty)}), }}";
+        header = header.PadRight(((10 + header.Length + 1 + 63) / 64 * 64) - 11) + "\n";
+        var bytes = new byte[10 + header.Length + (data.Length * 4)];
+        bytes[0] = 0x93;
+        "NUMPY"u8.CopyTo(bytes.AsSpan(1));
+        bytes[6] = 1;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)header.Length);
+        Encoding.ASCII.GetBytes(header, bytes.AsSpan(10));
+        for (var i = 0; i < data.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(10 + header.Length + (i * 4)), data[i]);
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
+
+    /// <summary>The element type code of a .npy file, e.g. <c>&lt;f4</c> or <c>&lt;i8</c>.</summary>
+    public static string Descr(string path) => Read(path).Descr;
+
     private static (byte[] Body, int[] Shape, string Descr) Read(string path)
     {
         var file = File.ReadAllBytes(path);

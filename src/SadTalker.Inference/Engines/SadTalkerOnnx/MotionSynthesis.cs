@@ -1,6 +1,7 @@
 using SadTalker.Inference.Audio;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Motion;
 using SadTalker.Inference.Engines.SadTalkerOnnx.Networks;
+using SadTalker.Inference.Runtime;
 
 namespace SadTalker.Inference.Engines.SadTalkerOnnx;
 
@@ -11,9 +12,11 @@ public static class MotionSynthesis
     public const int Width = 70;
 
     /// <param name="references">Reference eye-blink/pose video coefficients (§5, §6); null or <see cref="MotionReferences.None"/> for none.</param>
+    /// <param name="observer">Receives the random draws (blink ratios, each chunk's noise) when set.</param>
     /// <returns>T×70 coefficients.</returns>
     public static float[] Predict(
-        AudioFeatures audio, float[] source, int poseStyle, Random random, ExpNet expNet, PoseVae poseVae, MotionReferences? references = null)
+        AudioFeatures audio, float[] source, int poseStyle, Random random, ExpNet expNet, PoseVae poseVae, MotionReferences? references = null,
+        IStageObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(source);
@@ -35,6 +38,8 @@ public static class MotionSynthesis
             eyeblinkExp = new float[frames * 64];
             SequenceLoop.Fill(MotionReferences.Columns(eyeblinkRows, 0, 64), 64, eyeblinkExp);
         }
+
+        observer?.Record("motion", "blink", blink);
 
         const int chunk = 100;
         var windows = new float[chunk * MelWindows.WindowLength];
@@ -78,6 +83,7 @@ public static class MotionSynthesis
             }
 
             FillNormal(random, z);
+            observer?.Record("motion", "z", z);
             poseVae.Predict(chunkWindows, refPose, z, poseStyle, motion);
             var targets = plan.TargetFrames(c);
             for (var p = 0; p < targets.Length; p++)

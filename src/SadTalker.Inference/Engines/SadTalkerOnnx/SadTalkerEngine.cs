@@ -141,11 +141,19 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         using var landmarkModel = new FaceLandmarks98(_sessions, _packDirectory, _pack);
         var landmarker = new FaceLandmarker(_detector.Value, landmarkModel);
         using var recon = new FaceRecon(_sessions, _packDirectory, _pack);
-        var landmarks = landmarker.Of(portrait, face);
-        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, landmarker.Find);
         var observer = _sessions.StageObserver;
+        observer?.Record("face", "box", [face.Box.X, face.Box.Y, face.Box.Right, face.Box.Bottom]);
+        var landmarks = landmarker.Of(portrait, face);
+        var source = SourceFace.Prepare(portrait, landmarks, options.Preprocess, options.Size, recon, crop =>
+        {
+            // §3's second pass on the size² crop; the box it used (none: the five standard points) is a hand-off too.
+            var cropFace = landmarker.Detect(crop);
+            observer?.Record("source", "crop_box", cropFace is null ? [] : [cropFace.Box.X, cropFace.Box.Y, cropFace.Box.Right, cropFace.Box.Bottom]);
+            return cropFace is null ? null : landmarker.Of(crop, cropFace);
+        });
         observer?.Observe("source", "image", [source.Image.Height, source.Image.Width, 3]);
         observer?.Observe("source", "coeff_3dmm", [1, source.Coefficients.Length]);
+        observer?.Record("source", "coeff_3dmm", source.Coefficients);
 
         progress?.Report(new EngineProgress(Stages.Motion, 1, 3, 5));
         var audio = await ExtractAudioAsync(request.AudioPath, cancellationToken).ConfigureAwait(false);
@@ -156,7 +164,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         using (var expNet = new ExpNet(_sessions, _packDirectory, _pack))
         using (var poseVae = new PoseVae(_sessions, _packDirectory, _pack))
         {
-            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae, references);
+            coefficients = MotionSynthesis.Predict(audio, source.Coefficients, options.PoseStyle, random, expNet, poseVae, references, observer);
         }
 
         ObserveMotion(observer, references, coefficients);
@@ -211,6 +219,7 @@ public sealed class SadTalkerEngine : ITalkingHeadEngine, IDisposable
         }
 
         observer.Observe("motion", "coeff_3dmm", [coefficients.Length / MotionSynthesis.Width, MotionSynthesis.Width]);
+        observer.Record("motion", "coeff_3dmm", coefficients);
     }
 
     private static List<string> PresentModelFiles(PackContract pack, string packDirectory, string modelsDirectory) =>

@@ -25,6 +25,7 @@ public sealed record ModelCheck(
     public string Summary => State switch
     {
         ModelCheckState.Ok => $"ok       {Model.Id} ({Model.File}){Details}",
+        ModelCheckState.Missing when Model.Size is { } size && !Model.Optional => $"absent   {Model.Id} ({Model.File}) - needed for size {size} only",
         ModelCheckState.Missing => $"{(Model.Optional ? "absent " : "MISSING")}  {Model.Id} ({Model.File}){(Model.Optional ? " - optional" : string.Empty)}",
         _ => $"INVALID  {Model.Id} ({Model.File}): {string.Join("; ", Problems)}",
     };
